@@ -1,0 +1,60 @@
+package dev.oponn.ballot;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ballot as voters see it. Immutable: a write-in produces a new {@code Ballot} with one more option.
+ *
+ * @param endsAt absent for a ballot that stays open until someone closes it
+ */
+public record Ballot(
+        BallotId id,
+        String measure,
+        List<BallotOption> options,
+        boolean allowWriteIn,
+        VotingMethod votingMethod,
+        ResultsVisibility resultsVisibility,
+        Instant startsAt,
+        @Nullable Instant endsAt,
+        Instant createdAt) {
+
+    public Ballot {
+        options = List.copyOf(options);
+    }
+
+    public BallotStatus status(Instant now) {
+        if (now.isBefore(startsAt)) {
+            return BallotStatus.PENDING;
+        }
+        if (endsAt != null && !now.isBefore(endsAt)) {
+            return BallotStatus.ENDED;
+        }
+        return BallotStatus.ACTIVE;
+    }
+
+    /** The line under the heading: {@code starts in 5 minutes}, {@code ends in 3 hours}, {@code voting open}. */
+    public String statusLine(Instant now) {
+        return switch (status(now)) {
+            case PENDING -> "starts in " + HumanDuration.format(Duration.between(now, startsAt));
+            case ACTIVE ->
+                endsAt == null ? "voting open" : "ends in " + HumanDuration.format(Duration.between(now, endsAt));
+            case ENDED -> "voting closed";
+        };
+    }
+
+    public Optional<BallotOption> option(int optionId) {
+        return options.stream().filter(o -> o.id() == optionId).findFirst();
+    }
+
+    /** The option a write-in means, compared as people read it (trimmed, NFC, case-folded). */
+    public Optional<BallotOption> optionMatching(String label) {
+        String wanted = OptionLabels.normalize(label);
+        return options.stream()
+                .filter(o -> OptionLabels.normalize(o.label()).equals(wanted))
+                .findFirst();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.oponn.ballot;
+
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** A ballot that passed validation and has no id yet. */
+public record BallotDraft(
+        String measure,
+        List<String> options,
+        boolean allowWriteIn,
+        Instant startsAt,
+        @Nullable Instant endsAt) {
+
+    public BallotDraft {
+        options = List.copyOf(options);
+    }
+}

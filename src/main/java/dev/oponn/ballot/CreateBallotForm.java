@@ -1,0 +1,184 @@
+package dev.oponn.ballot;
+
+import dev.oponn.web.FieldErrors;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The create form exactly as typed. Every field stays a string so that an invalid form comes back with what the
+ * person entered, not with what a parser made of it.
+ *
+ * @param tzOffsetMins the browser's {@code getTimezoneOffset()}, so a {@code datetime-local} value means the
+ *     person's local time; absent, such a value is read as UTC
+ */
+public record CreateBallotForm(
+        @Nullable String measure,
+        @BindParam("options_raw") @Nullable String optionsRaw,
+        @BindParam("allow_write_in") @Nullable String allowWriteIn,
+        @BindParam("start_time_type") @Nullable String startTimeType,
+        @BindParam("scheduled_start_time") @Nullable String scheduledStartTime,
+        @BindParam("duration_mins") @Nullable String durationMins,
+        @BindParam("tz_offset_mins") @Nullable String tzOffsetMins) {
+
+    static final int MEASURE_MIN = 3;
+    static final int MEASURE_MAX = 255;
+    static final int OPTION_MAX = 64;
+    static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
+    static final List<Integer> OFFERED_DURATIONS = List.of(10, 60, 1440, 0);
+
+    public static CreateBallotForm blank() {
+        return new CreateBallotForm("", "", null, "now", "", "60", null);
+    }
+
+    public String measureValue() {
+        return measure == null ? "" : measure;
+    }
+
+    public String optionsValue() {
+        return optionsRaw == null ? "" : optionsRaw;
+    }
+
+    public boolean writeInChecked() {
+        return "on".equals(allowWriteIn) || "true".equals(allowWriteIn);
+    }
+
+    public boolean scheduled() {
+        return "scheduled".equals(startTimeType);
+    }
+
+    public String scheduledValue() {
+        return scheduledStartTime == null ? "" : scheduledStartTime;
+    }
+
+    public String durationValue() {
+        return durationMins == null || durationMins.isBlank() ? "60" : durationMins.strip();
+    }
+
+    public List<Integer> offeredDurations() {
+        return OFFERED_DURATIONS;
+    }
+
+    /** The draft this form describes, or empty with {@code errors} filled in. */
+    Optional<BallotDraft> validate(Instant now, FieldErrors errors) {
+        String trimmedMeasure = measureValue().strip();
+        if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) < MEASURE_MIN) {
+            errors.reject("measure", "at least 3 characters");
+        } else if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) > MEASURE_MAX) {
+            errors.reject("measure", "at most 255 characters");
+        }
+
+        List<String> options = splitOptions();
+        boolean writeIns = writeInChecked();
+        if (!writeIns && options.size() < 2) {
+            errors.reject("options_raw", "at least 2 options when write-ins are disabled");
+        } else if (options.isEmpty()) {
+            errors.reject("options_raw", "at least 1 option when write-ins are enabled");
+        } else if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > OPTION_MAX)) {
+            errors.reject("options_raw", "between 1 and 64 characters");
+        } else if (!distinct(options)) {
+            errors.reject("options_raw", "options must differ from each other");
+        }
+
+        Instant startsAt = startTime(now, errors);
+        Long duration = duration(errors);
+        if (errors.any() || startsAt == null || duration == null) {
+            return Optional.empty();
+        }
+        Instant endsAt = duration == 0 ? null : startsAt.plus(Duration.ofMinutes(duration));
+        return Optional.of(new BallotDraft(trimmedMeasure, options, writeIns, startsAt, endsAt));
+    }
+
+    private List<String> splitOptions() {
+        return Arrays.stream(optionsValue().split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static boolean distinct(List<String> options) {
+        Set<String> seen = new HashSet<>();
+        return options.stream().map(OptionLabels::normalize).allMatch(seen::add);
+    }
+
+    private @Nullable Instant startTime(Instant now, FieldErrors errors) {
+        String type = startTimeType == null || startTimeType.isBlank() ? "now" : startTimeType;
+        if (type.equals("now")) {
+            return now;
+        }
+        if (!type.equals("scheduled")) {
+            errors.reject("start_time_type", "Start time must be 'now' or 'scheduled'");
+            return null;
+        }
+        String raw = scheduledValue().strip();
+        if (raw.isEmpty()) {
+            errors.reject("scheduled_start_time", "Scheduled start time is required when 'scheduled' is selected");
+            return null;
+        }
+        Instant at = parseInstant(raw);
+        if (at == null) {
+            errors.reject("scheduled_start_time", "Invalid scheduled start time format");
+            return null;
+        }
+        if (!at.isAfter(now)) {
+            errors.reject("scheduled_start_time", "Scheduled start time must be in the future");
+            return null;
+        }
+        return at;
+    }
+
+    private @Nullable Instant parseInstant(String raw) {
+        try {
+            return Instant.parse(raw);
+        } catch (DateTimeParseException notAnInstant) {
+            // An offset date-time or the datetime-local input's zone-less value are tried next.
+        }
+        try {
+            return OffsetDateTime.parse(raw).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            // Fall through to the local form.
+        }
+        try {
+            return LocalDateTime.parse(raw).toInstant(browserOffset());
+        } catch (DateTimeParseException | ArithmeticException notLocal) {
+            return null;
+        }
+    }
+
+    private ZoneOffset browserOffset() {
+        if (tzOffsetMins == null || tzOffsetMins.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            int minutesBehindUtc = Integer.parseInt(tzOffsetMins.strip());
+            return ZoneOffset.ofTotalSeconds(-minutesBehindUtc * 60);
+        } catch (RuntimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private @Nullable Long duration(FieldErrors errors) {
+        try {
+            long minutes = Long.parseLong(durationValue());
+            if (minutes < 0 || minutes > DURATION_MAX_MINS) {
+                errors.reject(
+                        "duration_mins", "Duration must be between 0 (no end) and " + DURATION_MAX_MINS + " minutes");
+                return null;
+            }
+            return minutes;
+        } catch (NumberFormatException e) {
+            errors.reject("duration_mins", "Duration must be a whole number of minutes");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.oponn.platform;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The one connection pool. With {@code OPONN_DATABASE_URL} it points at that PostgreSQL; without, an embedded
+ * PostgreSQL starts under the data directory and keeps its files there across restarts. Flyway migrates
+ * whichever it is with the same SQL.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${oponn.database.url:}'.isBlank()")
+    EmbeddedPostgres embeddedPostgres(OponnProperties properties) {
+        Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            log.atInfo()
+                    .setMessage("database.embedded_starting")
+                    .addKeyValue("dir", dir)
+                    .log();
+            return EmbeddedPostgres.builder()
+                    .setDataDirectory(dir)
+                    .setCleanDataDirectory(false)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(OponnProperties properties, ObjectProvider<EmbeddedPostgres> embedded) {
+        OponnProperties.Database db = properties.database();
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("oponn");
+        config.setMaximumPoolSize(db.poolSize());
+        if (db.external()) {
+            config.setJdbcUrl(db.url());
+            config.setUsername(db.user());
+            config.setPassword(db.password());
+        } else {
+            EmbeddedPostgres postgres = embedded.getObject();
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.oponn.platform;
+
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings shared by every feature. Each maps to an {@code OPONN_*} environment variable through Spring's
+ * relaxed binding ({@code oponn.data-dir} is {@code OPONN_DATA_DIR}).
+ *
+ * @param dataDir where the embedded database, the generated secret and the local keyset live
+ * @param secretKey base64 key (32+ bytes) that signs device tokens; generated under {@code dataDir} when absent
+ * @param secureCookies mark cookies {@code Secure}; on whenever Oponn is served over HTTPS
+ * @param database an external PostgreSQL; when its URL is absent an embedded one runs under {@code dataDir}
+ */
+@Validated
+@ConfigurationProperties("oponn")
+public record OponnProperties(
+        @NotNull @DefaultValue("./data") Path dataDir,
+        @Nullable String secretKey,
+        @DefaultValue("false") boolean secureCookies,
+        @DefaultValue Database database) {
+
+    /**
+     * @param url JDBC URL ({@code jdbc:postgresql://host:5432/db}); empty means embedded
+     * @param poolSize connections in the pool; votes are short transactions, so a small pool goes far
+     */
+    public record Database(
+            @Nullable String url,
+            @Nullable String user,
+            @Nullable String password,
+            @DefaultValue("10") int poolSize) {
+
+        public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+}

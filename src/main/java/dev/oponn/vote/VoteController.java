@@ -1,0 +1,99 @@
+package dev.oponn.vote;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotId;
+import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+@Controller
+class VoteController {
+
+    private final BallotCatalog catalog;
+    private final VoteService votes;
+    private final DeviceTokens devices;
+    private final Clock clock;
+
+    VoteController(BallotCatalog catalog, VoteService votes, DeviceTokens devices, Clock clock) {
+        this.catalog = catalog;
+        this.votes = votes;
+        this.devices = devices;
+        this.clock = clock;
+    }
+
+    /** Issues the device cookie on first sight, so the vote that follows comes from a known device. */
+    @GetMapping("/vote/{id}")
+    ModelAndView votePage(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+        Ballot ballot = ballot(id);
+        DeviceId device = devices.resolve(request, response);
+        return view(request, ballot, votes.hasVoted(ballot, device), VoteForm.blank(), FieldErrors.none());
+    }
+
+    @PostMapping("/vote/{id}")
+    ModelAndView vote(
+            @PathVariable String id, VoteForm form, HttpServletRequest request, HttpServletResponse response) {
+        Ballot ballot = ballot(id);
+        if (form.namesUnknownOption(ballot)) {
+            ballot = catalog.refresh(ballot.id()).orElse(ballot);
+        }
+        DeviceId device = devices.resolve(request, response);
+        FieldErrors errors = FieldErrors.none();
+        Optional<VoteChoice> choice = form.validate(ballot, errors);
+        if (choice.isEmpty()) {
+            return view(request, ballot, false, form, errors);
+        }
+        Optional<VoteRejection> refused = votes.cast(ballot, device, choice.get());
+        if (refused.isPresent()) {
+            boolean already = refused.get() == VoteRejection.ALREADY_VOTED;
+            return view(
+                    request,
+                    ballot,
+                    already,
+                    form,
+                    errors.reject("vote", refused.get().message()));
+        }
+        markVoted(response, ballot.id());
+        return Htmx.redirect(request, "/results/" + ballot.id());
+    }
+
+    private Ballot ballot(String id) {
+        return BallotId.parse(id)
+                .flatMap(catalog::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private ModelAndView view(
+            HttpServletRequest request, Ballot ballot, boolean alreadyVoted, VoteForm form, FieldErrors errors) {
+        VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors);
+        return Htmx.view(request, "vote/vote", "vote/vote_form", Map.of("vote", view));
+    }
+
+    /**
+     * The first version's per-ballot cookie, kept so that scripts which look for it keep working. It is a hint for
+     * the browser only: the database decides whether a device has voted.
+     */
+    private void markVoted(HttpServletResponse response, BallotId ballot) {
+        ResponseCookie cookie = ResponseCookie.from("voted_" + ballot.value(), "1")
+                .httpOnly(true)
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(Duration.ofDays(400))
+                .build();
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+    }
+}

@@ -1,0 +1,68 @@
+package dev.oponn.vote;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.web.FieldErrors;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.BindParam;
+
+/** The vote form as posted; {@code option_id} is an option's number or {@value #WRITE_IN}. */
+public record VoteForm(
+        @BindParam("option_id") @Nullable String optionId,
+        @BindParam("write_in_value") @Nullable String writeInValue) {
+
+    public static final String WRITE_IN = "__write_in__";
+    static final int WRITE_IN_MAX = 64;
+
+    static VoteForm blank() {
+        return new VoteForm(null, null);
+    }
+
+    public boolean selected(String value) {
+        return value.equals(optionId);
+    }
+
+    public String writeInText() {
+        return writeInValue == null ? "" : writeInValue;
+    }
+
+    Optional<VoteChoice> validate(Ballot ballot, FieldErrors errors) {
+        if (WRITE_IN.equals(optionId)) {
+            return writeIn(ballot, errors);
+        }
+        try {
+            int id = Integer.parseInt(optionId == null ? "" : optionId.strip());
+            if (ballot.option(id).isPresent()) {
+                return Optional.of(new VoteChoice.Existing(id));
+            }
+        } catch (NumberFormatException e) {
+            // Not a number: the same answer as a number that names no option.
+        }
+        errors.reject("option_id", "Invalid option selected");
+        return Optional.empty();
+    }
+
+    private Optional<VoteChoice> writeIn(Ballot ballot, FieldErrors errors) {
+        if (!ballot.allowWriteIn()) {
+            errors.reject("option_id", "Write-in votes are not allowed for this ballot");
+            return Optional.empty();
+        }
+        String text = writeInText().strip();
+        if (text.isEmpty()) {
+            errors.reject("write_in_value", "Write-in value required");
+        } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
+            errors.reject("write_in_value", "at most 64 characters");
+        }
+        return errors.any() ? Optional.empty() : Optional.of(new VoteChoice.WriteIn(text));
+    }
+
+    /** A number this instance may simply not know yet: another instance may have just added it as a write-in. */
+    boolean namesUnknownOption(Ballot ballot) {
+        try {
+            int id = Integer.parseInt(optionId == null ? "" : optionId.strip());
+            return id > 0 && ballot.option(id).isEmpty();
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.oponn.vote;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotOption;
+import dev.oponn.ballot.BallotRepository;
+import dev.oponn.ballot.BallotRepository.WriteInOption;
+import dev.oponn.ballot.OptionLabels;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Casts votes. An existing option costs one statement; a write-in that names a new option costs one short
+ * transaction that also appends the option. Either way nothing is held across a network call and nothing is
+ * re-read: the ballot comes from the {@link BallotCatalog}.
+ */
+@Service
+class VoteService {
+
+    private static final Logger log = LoggerFactory.getLogger(VoteService.class);
+
+    private final VoteRepository votes;
+    private final BallotRepository ballots;
+    private final BallotCatalog catalog;
+    private final OptionLabels labels;
+    private final DeviceTokens devices;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    VoteService(
+            VoteRepository votes,
+            BallotRepository ballots,
+            BallotCatalog catalog,
+            OptionLabels labels,
+            DeviceTokens devices,
+            TransactionTemplate transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.votes = votes;
+        this.ballots = ballots;
+        this.catalog = catalog;
+        this.labels = labels;
+        this.devices = devices;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    boolean hasVoted(Ballot ballot, DeviceId device) {
+        return votes.hasVoted(ballot.id(), devices.voterKey(ballot.id(), device));
+    }
+
+    /** @return the reason it was refused, or empty when it was counted */
+    Optional<VoteRejection> cast(Ballot ballot, DeviceId device, VoteChoice choice) {
+        VoteRejection early = windowRejection(ballot);
+        if (early != null) {
+            return rejected(ballot, early);
+        }
+        byte[] voter = devices.voterKey(ballot.id(), device);
+        int shard = ThreadLocalRandom.current().nextInt(VoteRepository.TALLY_SHARDS);
+        boolean newOption = false;
+        boolean counted;
+        switch (choice) {
+            case VoteChoice.Existing existing -> counted = votes.record(ballot.id(), voter, existing.optionId(), shard);
+            case VoteChoice.WriteIn writeIn -> {
+                Optional<BallotOption> known = ballot.optionMatching(writeIn.label());
+                if (known.isPresent()) {
+                    counted = votes.record(ballot.id(), voter, known.get().id(), shard);
+                } else {
+                    WriteInOption option = castWriteIn(ballot, voter, writeIn.label(), shard);
+                    counted = option != null;
+                    newOption = option != null && option.created();
+                    if (counted) {
+                        catalog.refresh(ballot.id());
+                    }
+                }
+            }
+        }
+        if (!counted) {
+            return rejected(ballot, refusalReason(ballot, voter));
+        }
+        log.atInfo()
+                .setMessage("vote.recorded")
+                .addKeyValue("ballot_id", ballot.id())
+                .addKeyValue("write_in", choice instanceof VoteChoice.WriteIn)
+                .log();
+        events.publishEvent(new VoteRecorded(ballot.id(), newOption));
+        return Optional.empty();
+    }
+
+    private @Nullable WriteInOption castWriteIn(Ballot ballot, byte[] voter, String label, int shard) {
+        return transactions.execute(tx -> {
+            if (!votes.claimVoter(ballot.id(), voter)) {
+                return null;
+            }
+            WriteInOption option = ballots.findOrAddWriteIn(ballot.id(), label, labels.key(ballot.id(), label));
+            votes.count(ballot.id(), option.optionId(), shard);
+            return option;
+        });
+    }
+
+    /** The instance's clock screens out votes that surely cannot count; the database decides the rest. */
+    private @Nullable VoteRejection windowRejection(Ballot ballot) {
+        return switch (ballot.status(clock.instant())) {
+            case PENDING -> VoteRejection.NOT_STARTED;
+            case ENDED -> VoteRejection.ENDED;
+            case ACTIVE -> null;
+        };
+    }
+
+    private VoteRejection refusalReason(Ballot ballot, byte[] voter) {
+        if (votes.hasVoted(ballot.id(), voter)) {
+            return VoteRejection.ALREADY_VOTED;
+        }
+        return votes.notYetStarted(ballot.id()) ? VoteRejection.NOT_STARTED : VoteRejection.ENDED;
+    }
+
+    private static Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+        log.atInfo()
+                .setMessage("vote.rejected")
+                .addKeyValue("ballot_id", ballot.id())
+                .addKeyValue("reason", reason.reason())
+                .log();
+        return Optional.of(reason);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.oponn.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Every error, from a controller, a filter or the servlet container, ends on this page: a status, a title and a
+ * sentence a person can act on. Never the exception's message or a stack trace.
+ */
+@Component
+class ErrorPages implements ErrorViewResolver {
+
+    @Override
+    public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        return new ModelAndView(
+                "error",
+                Map.of(
+                        "status",
+                        status.value(),
+                        "title",
+                        title(status),
+                        "detail",
+                        detail(status),
+                        "page",
+                        Page.withoutForms()),
+                status);
+    }
+
+    static String title(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "not_found";
+            case FORBIDDEN -> "forbidden";
+            case BAD_REQUEST -> "bad_request";
+            case CONTENT_TOO_LARGE -> "request_too_large";
+            case METHOD_NOT_ALLOWED -> "method_not_allowed";
+            case TOO_MANY_REQUESTS -> "slow_down";
+            case SERVICE_UNAVAILABLE -> "unavailable";
+            default -> status.is4xxClientError() ? "bad_request" : "server_error";
+        };
+    }
+
+    static String detail(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "There is nothing here. Check the link: ballot links are long and easy to cut short.";
+            case FORBIDDEN -> "The form's security token was missing or out of date. Reload the page and try again.";
+            case BAD_REQUEST -> "The request could not be understood. Reload the page and try again.";
+            case CONTENT_TOO_LARGE -> "The request was larger than Oponn accepts.";
+            case METHOD_NOT_ALLOWED -> "That action is not available at this address.";
+            case TOO_MANY_REQUESTS -> "Too many requests from your network. Wait a moment and try again.";
+            case SERVICE_UNAVAILABLE -> "Oponn cannot serve this right now. Try again in a moment.";
+            default ->
+                status.is4xxClientError()
+                        ? "The request could not be served. Reload the page and try again."
+                        : "Something went wrong on our side. Nothing you submitted was half-saved; try again.";
+        };
+    }
+}
