@@ -35,7 +35,6 @@ public record CreateBallotForm(
     static final int MEASURE_MAX = 255;
     static final int OPTION_MAX = 64;
     static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
-    static final List<Integer> OFFERED_DURATIONS = List.of(10, 60, 1440, 0);
 
     public static CreateBallotForm blank() {
         return new CreateBallotForm("", "", null, "now", "", "60", null);
@@ -66,7 +65,7 @@ public record CreateBallotForm(
     }
 
     public List<Integer> offeredDurations() {
-        return OFFERED_DURATIONS;
+        return List.of(10, 60, 1440, 0);
     }
 
     /** The draft this form describes, or empty with {@code errors} filled in. */
