@@ -15,6 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param secretKey base64 key (32+ bytes) that signs device tokens; generated under {@code dataDir} when absent
  * @param secureCookies mark cookies {@code Secure}; on whenever Oponn is served over HTTPS
  * @param database an external PostgreSQL; when its URL is absent an embedded one runs under {@code dataDir}
+ * @param redis shared Redis for a cluster; when its URL is absent everything stays in process
  */
 @Validated
 @ConfigurationProperties("oponn")
@@ -22,7 +23,8 @@ public record OponnProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Nullable String secretKey,
         @DefaultValue("false") boolean secureCookies,
-        @DefaultValue Database database) {
+        @DefaultValue Database database,
+        @DefaultValue Redis redis) {
 
     /**
      * @param url JDBC URL ({@code jdbc:postgresql://host:5432/db}); empty means embedded
@@ -35,6 +37,14 @@ public record OponnProperties(
             @DefaultValue("10") int poolSize) {
 
         public boolean external() {
+            return url != null && !url.isBlank();
+        }
+    }
+
+    /** @param url {@code redis://host:port/db}; empty means no Redis (one instance, in-process fan-out) */
+    public record Redis(@Nullable String url) {
+
+        public boolean configured() {
             return url != null && !url.isBlank();
         }
     }
