@@ -119,8 +119,10 @@ public final class Device {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(TIMEOUT)
+                // As a browser does; without it Spring Boot answers errors in JSON, not with the error page.
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
         if (!cookies.isEmpty()) {
             builder.header(
                     "Cookie",
