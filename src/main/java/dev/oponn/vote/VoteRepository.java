@@ -1,6 +1,10 @@
 package dev.oponn.vote;
 
 import dev.oponn.ballot.BallotId;
+import java.util.List;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,40 +25,45 @@ class VoteRepository {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    VoteRepository(JdbcClient jdbc) {
+    VoteRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
+
+    private static final String RECORD_VOTE = """
+            WITH active AS (%s),
+            voter AS (
+                INSERT INTO ballot_voter (ballot_id, voter_key)
+                SELECT id, :voter FROM active
+                ON CONFLICT DO NOTHING
+                RETURNING ballot_id
+            )
+            INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
+            SELECT ballot_id, :option, :shard, 1 FROM voter
+            ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
+            """.formatted(ACTIVE_BALLOT);
 
     /**
-     * Claims the voter and counts the vote in one statement (one round trip, one commit). Nothing is written
-     * unless the ballot is active and this voter has not voted; a concurrent twin waits on the primary key and
-     * then writes nothing.
+     * Claims each voter and counts each vote, one statement per vote, sent as one batch. A statement writes
+     * nothing unless the ballot is active and the voter has not voted; a concurrent twin waits on the primary
+     * key and then writes nothing. Must run inside the caller's transaction.
      *
-     * @return whether the vote was counted
+     * @return per vote, 1 if it was counted, 0 if not
      */
-    boolean record(BallotId ballot, byte[] voterKey, int optionId, int shard) {
-        return jdbc.sql("""
-                                WITH active AS (%s),
-                                voter AS (
-                                    INSERT INTO ballot_voter (ballot_id, voter_key)
-                                    SELECT id, :voter FROM active
-                                    ON CONFLICT DO NOTHING
-                                    RETURNING ballot_id
-                                )
-                                INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
-                                SELECT ballot_id, :option, :shard, 1 FROM voter
-                                ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
-                                """.formatted(ACTIVE_BALLOT))
-                        .param("ballot", ballot.value())
-                        .param("voter", voterKey)
-                        .param("option", optionId)
-                        .param("shard", shard)
-                        .update()
-                == 1;
+    int[] recordAll(List<VoteWriter.PendingVote> pending) {
+        SqlParameterSource[] rows = pending.stream()
+                .map(vote -> new MapSqlParameterSource()
+                        .addValue("ballot", vote.ballot().value())
+                        .addValue("voter", vote.voterKey())
+                        .addValue("option", vote.optionId())
+                        .addValue("shard", vote.shard()))
+                .toArray(SqlParameterSource[]::new);
+        return batch.batchUpdate(RECORD_VOTE, rows);
     }
 
-    /** The first half of {@link #record} for a write-in, whose option may have to be created in between. */
+    /** The first half of a vote, for a write-in for a write-in, whose option may have to be created in between. */
     boolean claimVoter(BallotId ballot, byte[] voterKey) {
         return jdbc.sql(
                                 "INSERT INTO ballot_voter (ballot_id, voter_key) SELECT id, :voter FROM (%s) active ON CONFLICT DO NOTHING"

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Casts votes. An existing option costs one statement; a write-in that names a new option costs one short
- * transaction that also appends the option. Either way nothing is held across a network call and nothing is
+ * Casts votes. An existing option costs one statement in a group commit ({@link VoteWriter}); a write-in that
+ * names a new option costs one short transaction of its own that also appends the option. Either way nothing is held across a network call and nothing is
  * re-read: the ballot comes from the {@link BallotCatalog}.
  */
 @Service
@@ -27,6 +27,7 @@ class VoteService {
     private static final Logger log = LoggerFactory.getLogger(VoteService.class);
 
     private final VoteRepository votes;
+    private final VoteWriter writer;
     private final BallotRepository ballots;
     private final BallotCatalog catalog;
     private final OptionLabels labels;
@@ -37,6 +38,7 @@ class VoteService {
 
     VoteService(
             VoteRepository votes,
+            VoteWriter writer,
             BallotRepository ballots,
             BallotCatalog catalog,
             OptionLabels labels,
@@ -45,6 +47,7 @@ class VoteService {
             ApplicationEventPublisher events,
             Clock clock) {
         this.votes = votes;
+        this.writer = writer;
         this.ballots = ballots;
         this.catalog = catalog;
         this.labels = labels;
@@ -69,11 +72,12 @@ class VoteService {
         boolean newOption = false;
         boolean counted;
         switch (choice) {
-            case VoteChoice.Existing existing -> counted = votes.record(ballot.id(), voter, existing.optionId(), shard);
+            case VoteChoice.Existing existing ->
+                counted = writer.record(ballot.id(), voter, existing.optionId(), shard);
             case VoteChoice.WriteIn writeIn -> {
                 Optional<BallotOption> known = ballot.optionMatching(writeIn.label());
                 if (known.isPresent()) {
-                    counted = votes.record(ballot.id(), voter, known.get().id(), shard);
+                    counted = writer.record(ballot.id(), voter, known.get().id(), shard);
                 } else {
                     WriteInOption option = castWriteIn(ballot, voter, writeIn.label(), shard);
                     counted = option != null;

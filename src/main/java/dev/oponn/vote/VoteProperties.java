@@ -1,0 +1,21 @@
+package dev.oponn.vote;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Group commit of votes.
+ *
+ * @param writers writer lanes; a ballot always uses the same lane, so its votes never contend across lanes
+ * @param maxBatch most votes committed in one transaction
+ * @param queueCapacity votes waiting per lane before new ones are refused with 503
+ */
+@Validated
+@ConfigurationProperties("oponn.votes")
+record VoteProperties(
+        @DefaultValue("4") @Min(1) @Max(64) int writers,
+        @DefaultValue("500") @Min(1) @Max(10_000) int maxBatch,
+        @DefaultValue("20000") @Min(1) int queueCapacity) {}

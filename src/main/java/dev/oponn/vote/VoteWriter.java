@@ -1,0 +1,165 @@
+package dev.oponn.vote;
+
+import dev.oponn.ballot.BallotId;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Group commit. A request thread hands its vote to the lane of its ballot and waits; the lane's writer commits
+ * every vote that queued up while its previous transaction ran, in one transaction of batched statements, then
+ * answers each request with its own outcome. Nothing waits on purpose, so a lone vote commits at once, and under
+ * load one commit (one WAL flush) carries hundreds of votes. A vote is acknowledged only after its commit.
+ *
+ * <p>Within a batch, votes are ordered by (option, shard) so that any two transactions take counter-row locks in
+ * the same order and cannot deadlock on them. If a batch fails (a deadlock with another instance over a voter row,
+ * say), each of its votes is retried alone, so one bad vote never sinks its neighbours.
+ */
+@Component
+class VoteWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(VoteWriter.class);
+    private static final Comparator<PendingVote> LOCK_ORDER =
+            Comparator.comparingInt(PendingVote::optionId).thenComparingInt(PendingVote::shard);
+
+    private final VoteRepository votes;
+    private final TransactionTemplate transactions;
+    private final VoteProperties properties;
+    private final DistributionSummary batchSizes;
+    private final List<BlockingQueue<PendingVote>> lanes = new ArrayList<>();
+    private volatile @Nullable ExecutorService writers;
+    private volatile boolean running;
+
+    VoteWriter(
+            VoteRepository votes, TransactionTemplate transactions, VoteProperties properties, MeterRegistry meters) {
+        this.votes = votes;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.batchSizes = DistributionSummary.builder("oponn.votes.batch.size")
+                .description("votes committed per transaction")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+        for (int i = 0; i < properties.writers(); i++) {
+            lanes.add(new ArrayBlockingQueue<>(properties.queueCapacity()));
+        }
+    }
+
+    record PendingVote(BallotId ballot, byte[] voterKey, int optionId, int shard, CompletableFuture<Boolean> outcome) {}
+
+    /**
+     * Records the vote and returns once it is committed.
+     *
+     * @return whether it counted (false: not active, or this voter already voted)
+     */
+    boolean record(BallotId ballot, byte[] voterKey, int optionId, int shard) {
+        if (!running) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        PendingVote vote = new PendingVote(ballot, voterKey, optionId, shard, new CompletableFuture<>());
+        BlockingQueue<PendingVote> lane = lanes.get(Math.floorMod(ballot.hashCode(), lanes.size()));
+        try {
+            if (!lane.offer(vote, 2, TimeUnit.SECONDS)) {
+                log.atWarn()
+                        .setMessage("vote.overloaded")
+                        .addKeyValue("ballot_id", ballot)
+                        .log();
+                throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+            }
+            return vote.outcome().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("vote could not be written", e.getCause());
+        }
+    }
+
+    private void drain(BlockingQueue<PendingVote> lane) {
+        List<PendingVote> batch = new ArrayList<>(properties.maxBatch());
+        while (running || !lane.isEmpty()) {
+            try {
+                PendingVote first = lane.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                lane.drainTo(batch, properties.maxBatch() - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    void write(List<PendingVote> batch) {
+        List<PendingVote> ordered = batch.stream().sorted(LOCK_ORDER).toList();
+        try {
+            int[] counted = transactions.execute(tx -> votes.recordAll(ordered));
+            batchSizes.record(ordered.size());
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).outcome().complete(counted[i] == 1);
+            }
+        } catch (RuntimeException e) {
+            if (ordered.size() == 1) {
+                ordered.getFirst().outcome().completeExceptionally(e);
+                return;
+            }
+            log.atWarn()
+                    .setMessage("vote.batch_retried")
+                    .addKeyValue("size", ordered.size())
+                    .addKeyValue("error", e.getClass().getSimpleName())
+                    .log();
+            ordered.forEach(vote -> write(List.of(vote)));
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("vote-writer-", 0).factory());
+        lanes.forEach(lane -> threads.execute(() -> drain(lane)));
+        writers = threads;
+    }
+
+    /** After the web server has stopped taking requests: the lanes finish what is queued, then end. */
+    @Override
+    public void stop() {
+        running = false;
+        if (writers != null) {
+            writers.close();
+            writers = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts before and stops after the web server (whose phases are near {@code Integer.MAX_VALUE}). */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

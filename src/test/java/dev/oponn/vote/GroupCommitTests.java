@@ -1,0 +1,88 @@
+package dev.oponn.vote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oponn.ballot.BallotDraft;
+import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotService;
+import dev.oponn.support.OponnTest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One transaction for many votes, and each vote still answered by its own outcome. */
+@OponnTest
+class GroupCommitTests {
+
+    @Autowired
+    VoteWriter writer;
+
+    @Autowired
+    BallotService ballots;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void batchAnswersEachVoteWithItsOwnOutcome() {
+        BallotId ballot = newBallot();
+        List<VoteWriter.PendingVote> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(vote(ballot, "voter-" + i, 1 + i % 2));
+        }
+        batch.add(vote(ballot, "voter-3", 2)); // the same voter again within the batch
+
+        writer.write(batch);
+
+        assertThat(batch.subList(0, 10))
+                .allSatisfy(v -> assertThat(v.outcome().join()).isTrue());
+        assertThat(batch.get(10).outcome().join()).isFalse();
+        assertThat(total(ballot)).isEqualTo(10);
+    }
+
+    @Test
+    void oneFailingVoteDoesNotSinkTheRestOfItsBatch() {
+        BallotId ballot = newBallot();
+        List<VoteWriter.PendingVote> batch = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            batch.add(vote(ballot, "good-" + i, 1));
+        }
+        VoteWriter.PendingVote broken = vote(ballot, "broken", 99); // no such option: the foreign key refuses it
+        batch.add(broken);
+
+        writer.write(batch);
+
+        assertThat(batch.subList(0, 5))
+                .allSatisfy(v -> assertThat(v.outcome().join()).isTrue());
+        assertThat(broken.outcome()).isCompletedExceptionally();
+        assertThat(total(ballot)).isEqualTo(5);
+        assertThat(jdbc.sql("SELECT count(*) FROM ballot_voter WHERE ballot_id = :id")
+                        .param("id", ballot.value())
+                        .query(Long.class)
+                        .single())
+                .as("the refused vote left no voter row behind")
+                .isEqualTo(5);
+    }
+
+    private BallotId newBallot() {
+        Instant now = Instant.now();
+        return ballots.create(new BallotDraft("Batch", List.of("a", "b"), false, now.minusSeconds(60), null))
+                .id();
+    }
+
+    private static VoteWriter.PendingVote vote(BallotId ballot, String voter, int option) {
+        return new VoteWriter.PendingVote(
+                ballot, voter.getBytes(), option, voter.hashCode() & 15, new CompletableFuture<>());
+    }
+
+    private long total(BallotId ballot) {
+        return jdbc.sql("SELECT coalesce(sum(votes), 0) FROM tally_shard WHERE ballot_id = :id")
+                .param("id", ballot.value())
+                .query(Long.class)
+                .single();
+    }
+}
