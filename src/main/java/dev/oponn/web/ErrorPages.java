@@ -2,6 +2,9 @@ package dev.oponn.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -14,8 +17,15 @@ import org.springframework.web.servlet.ModelAndView;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
+        log.atLevel(status.is5xxServerError() ? Level.WARN : Level.INFO)
+                .setMessage("http." + title(status))
+                .addKeyValue("status", status.value())
+                .addKeyValue("path", model.getOrDefault("path", ""))
+                .log();
         return new ModelAndView(
                 "error",
                 Map.of(
