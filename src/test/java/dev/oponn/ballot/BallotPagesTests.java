@@ -7,6 +7,9 @@ import dev.oponn.support.Device.Response;
 import dev.oponn.support.OponnTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,16 +82,7 @@ class BallotPagesTests {
 
     @Test
     void validCreateRedirectsWith303ToTheVotePage() {
-        Response created = device.post(
-                "/create",
-                "measure",
-                "Lunch?",
-                "options_raw",
-                "pizza, soup",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "60");
+        Response created = create("options_raw", "pizza, soup", "duration_mins", "60");
         assertThat(created.status()).isEqualTo(303);
         assertThat(created.header("Location")).matches(".*/vote/[A-Za-z0-9_-]{22}");
         assertThat(device.get(created.header("Location").replaceFirst("^https?://[^/]+", ""))
@@ -98,16 +92,7 @@ class BallotPagesTests {
 
     @Test
     void validCreateOverHtmxAnswers204WithHxRedirect() {
-        Response created = device.postHtmx(
-                "/create",
-                "measure",
-                "Lunch?",
-                "options_raw",
-                "pizza, soup",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "60");
+        Response created = createHtmx("options_raw", "pizza, soup", "duration_mins", "60");
         assertThat(created.status()).isEqualTo(204);
         assertThat(created.header("HX-Redirect")).matches("/vote/[A-Za-z0-9_-]{22}");
         assertThat(created.body()).isEmpty();
@@ -115,18 +100,8 @@ class BallotPagesTests {
 
     @Test
     void measureShorterThanThreeCharactersIsRejectedKeepingEveryValue() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "ab",
-                "options_raw",
-                "one, two",
-                "allow_write_in",
-                "on",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "1440");
+        Response page =
+                create("measure", "ab", "options_raw", "one, two", "allow_write_in", "on", "duration_mins", "1440");
         assertThat(page.status()).isEqualTo(200);
         Document html = page.html();
         assertThat(error(html, "measure")).isEqualTo("at least 3 characters");
@@ -139,24 +114,14 @@ class BallotPagesTests {
 
     @Test
     void measureLongerThan255CharactersIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "x".repeat(256),
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "x".repeat(256));
         assertThat(error(page.html(), "measure")).isEqualTo("at most 255 characters");
         assertThat(page.html().select("input[name=measure]").val()).hasSize(256);
     }
 
     @Test
     void invalidCreateOverHtmxReturnsOnlyTheFormWithTheMessage() {
-        Response fragment = device.postHtmx(
-                "/create", "measure", "ab", "options_raw", "a,b", "start_time_type", "now", "duration_mins", "10");
+        Response fragment = createHtmx("measure", "ab");
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html");
         assertThat(error(fragment.html(), "measure")).isEqualTo("at least 3 characters");
@@ -164,98 +129,38 @@ class BallotPagesTests {
 
     @Test
     void fewerThanTwoOptionsWithoutWriteInsIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Pick one",
-                "options_raw",
-                " only , ,",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Pick one", "options_raw", " only , ,");
         assertThat(error(page.html(), "options_raw")).isEqualTo("at least 2 options when write-ins are disabled");
         assertThat(page.html().select("input[name=options_raw]").val()).isEqualTo(" only , ,");
     }
 
     @Test
     void oneOptionIsEnoughWhenWriteInsAreAllowed() {
-        Response created = device.post(
-                "/create",
-                "measure",
-                "Name it",
-                "options_raw",
-                "first idea",
-                "allow_write_in",
-                "on",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response created = create("measure", "Name it", "options_raw", "first idea", "allow_write_in", "on");
         assertThat(created.status()).isEqualTo(303);
     }
 
     @Test
     void noOptionAtAllIsRejectedEvenWithWriteIns() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Name it",
-                "options_raw",
-                " , ",
-                "allow_write_in",
-                "on",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Name it", "options_raw", " , ", "allow_write_in", "on");
         assertThat(error(page.html(), "options_raw")).isEqualTo("at least 1 option when write-ins are enabled");
     }
 
     @Test
     void optionLongerThan64CharactersIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Pick one",
-                "options_raw",
-                "short, " + "y".repeat(65),
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Pick one", "options_raw", "short, " + "y".repeat(65));
         assertThat(error(page.html(), "options_raw")).isEqualTo("between 1 and 64 characters");
     }
 
     @Test
     void optionsThatReadTheSameAreRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Pick one",
-                "options_raw",
-                "Tea, tea ",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Pick one", "options_raw", "Tea, tea ");
         assertThat(error(page.html(), "options_raw")).isEqualTo("options must differ from each other");
     }
 
     @Test
     void scheduledStartWithoutATimeIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Later",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "scheduled",
-                "scheduled_start_time",
-                "",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Later", "start_time_type", "scheduled", "scheduled_start_time", "");
         assertThat(error(page.html(), "scheduled_start_time"))
                 .isEqualTo("Scheduled start time is required when 'scheduled' is selected");
         assertThat(page.html()
@@ -267,36 +172,15 @@ class BallotPagesTests {
     @Test
     void scheduledStartInThePastIsRejected() {
         String past = Instant.now().minus(1, ChronoUnit.HOURS).toString();
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Later",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "scheduled",
-                "scheduled_start_time",
-                past,
-                "duration_mins",
-                "10");
+        Response page = create("measure", "Later", "start_time_type", "scheduled", "scheduled_start_time", past);
         assertThat(error(page.html(), "scheduled_start_time")).isEqualTo("Scheduled start time must be in the future");
         assertThat(page.html().select("input[name=scheduled_start_time]").val()).isEqualTo(past);
     }
 
     @Test
     void scheduledStartThatIsNotATimeIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "Later",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "scheduled",
-                "scheduled_start_time",
-                "next tuesday",
-                "duration_mins",
-                "10");
+        Response page =
+                create("measure", "Later", "start_time_type", "scheduled", "scheduled_start_time", "next tuesday");
         assertThat(error(page.html(), "scheduled_start_time")).isEqualTo("Invalid scheduled start time format");
     }
 
@@ -306,12 +190,9 @@ class BallotPagesTests {
                 .plus(2, ChronoUnit.HOURS)
                 .plus(5, ChronoUnit.MINUTES)
                 .toString();
-        Response created = device.post(
-                "/create",
+        Response created = create(
                 "measure",
                 "Later",
-                "options_raw",
-                "a,b",
                 "start_time_type",
                 "scheduled",
                 "scheduled_start_time",
@@ -331,12 +212,9 @@ class BallotPagesTests {
                 .plusHours(3)
                 .plusMinutes(1)
                 .withNano(0);
-        Response created = device.post(
-                "/create",
+        Response created = create(
                 "measure",
                 "Local",
-                "options_raw",
-                "a,b",
                 "start_time_type",
                 "scheduled",
                 "scheduled_start_time",
@@ -351,49 +229,21 @@ class BallotPagesTests {
 
     @Test
     void durationThatIsNotANumberIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "How long",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "forever");
+        Response page = create("measure", "How long", "duration_mins", "forever");
         assertThat(error(page.html(), "duration_mins")).isEqualTo("Duration must be a whole number of minutes");
-        Response negative = device.post(
-                "/create",
-                "measure",
-                "How long",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "-5");
+        Response negative = create("measure", "How long", "duration_mins", "-5");
         assertThat(error(negative.html(), "duration_mins")).startsWith("Duration must be between 0");
     }
 
     @Test
     void unknownStartTimeTypeIsRejected() {
-        Response page = device.post(
-                "/create",
-                "measure",
-                "When",
-                "options_raw",
-                "a,b",
-                "start_time_type",
-                "yesterday",
-                "duration_mins",
-                "10");
+        Response page = create("measure", "When", "start_time_type", "yesterday");
         assertThat(error(page.html(), "start_time_type")).isEqualTo("Start time must be 'now' or 'scheduled'");
     }
 
     @Test
     void indefiniteBallotSaysVotingOpen() {
-        Response created = device.post(
-                "/create", "measure", "Forever", "options_raw", "a,b", "start_time_type", "now", "duration_mins", "0");
+        Response created = create("measure", "Forever", "duration_mins", "0");
         assertThat(device.get(path(created)).html().select(".status").text()).isEqualTo("voting open");
     }
 
@@ -404,6 +254,29 @@ class BallotPagesTests {
         assertThat(page.html().select("h1").text()).contains("sign_in");
         assertThat(page.html().select("main a[href=/create]").text()).isEqualTo("continue_as_guest");
         assertThat(device.getHtmx("/login").status()).isEqualTo(200);
+    }
+
+    /** Posts the create form: a valid ballot unless {@code fields} (name, value, ...) say otherwise. */
+    private Response create(String... fields) {
+        return device.post("/create", withDefaults(fields));
+    }
+
+    private Response createHtmx(String... fields) {
+        return device.postHtmx("/create", withDefaults(fields));
+    }
+
+    private static String[] withDefaults(String... fields) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("measure", "Lunch?");
+        form.put("options_raw", "a, b");
+        form.put("start_time_type", "now");
+        form.put("duration_mins", "10");
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            form.put(fields[i], fields[i + 1]);
+        }
+        return form.entrySet().stream()
+                .flatMap(e -> Stream.of(e.getKey(), e.getValue()))
+                .toArray(String[]::new);
     }
 
     private static String error(Document html, String field) {
