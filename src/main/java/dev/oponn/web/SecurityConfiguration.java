@@ -4,7 +4,6 @@ import dev.oponn.platform.OponnProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -14,6 +13,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * CSRF as the first version did it, so pages, HTMX and scripts work unchanged: a double-submit cookie
  * {@code oponn_csrf_token}, echoed as the form field or header {@code X-CSRF-Token}. The plain (unmasked) request
  * handler keeps the page's token equal to the cookie's, which is what scripts compare.
+ *
+ * <p>Features add their own parts (sign-in, sign-out, pages that need sign-in) as {@code Customizer<HttpSecurity>}
+ * beans, which Spring Security applies before this method runs; the catch-all {@code permitAll} here comes last.
+ * Guests never get a session (CSRF lives in a cookie, there is no request cache); only sign-in makes one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -45,11 +48,9 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()));
