@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
@@ -41,6 +42,12 @@ class SignInConfiguration {
         return SignInProviders.from(properties);
     }
 
+    /** Also the bean Spring Boot's OAuth client configuration would otherwise fill with an in-memory store. */
+    @Bean
+    OAuth2AuthorizedClientRepository authorizedClientRepository() {
+        return new DiscardingAuthorizedClients();
+    }
+
     @Bean
     SecurityContextRepository securityContextRepository() {
         return new DelegatingSecurityContextRepository(
@@ -58,6 +65,7 @@ class SignInConfiguration {
             Accounts accounts,
             SignedInSessions sessions,
             SecurityContextRepository contexts,
+            OAuth2AuthorizedClientRepository authorizedClients,
             AccountProperties properties,
             OponnProperties oponn,
             Clock clock) {
@@ -68,7 +76,7 @@ class SignInConfiguration {
                         SecurityContextHolderFilter.class)
                 .oauth2Login(login -> login.loginPage("/login")
                         .clientRegistrationRepository(providers)
-                        .authorizedClientRepository(new DiscardingAuthorizedClients())
+                        .authorizedClientRepository(authorizedClients)
                         .authorizationEndpoint(start -> start.baseUri(KnownProvidersOnly.BASE_URI)
                                 .authorizationRequestResolver(new KnownProvidersOnly(providers)))
                         .redirectionEndpoint(callback -> callback.baseUri("/auth/callback/*"))

@@ -2,6 +2,7 @@ package dev.oponn.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,10 @@ final class SignInSuccess implements AuthenticationSuccessHandler, Authenticatio
                     .addKeyValue("reason", "unusable_identity")
                     .log();
             SecurityContextHolder.clearContext();
-            request.getSession().invalidate();
+            HttpSession session = request.getSession(false);
+            if (session != null) {
+                session.invalidate();
+            }
             redirect(response, FAILED_LOCATION);
             return;
         }

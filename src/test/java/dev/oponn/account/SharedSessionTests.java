@@ -23,8 +23,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Two instances of Oponn behind an imagined load balancer: one database, the shared Redis (sessions under a
- * namespace of their own, so parallel runs never meet), one OpenID provider. The browser's requests land on
- * whichever instance; sign-in must not care.
+ * namespace of their own, so parallel runs never meet), one OpenID provider, mock sign-in off as outside
+ * development. The browser's requests land on whichever instance; sign-in must not care.
  */
 class SharedSessionTests {
 
@@ -113,6 +113,17 @@ class SharedSessionTests {
         assertThat(fragment.header("HX-Redirect")).isEqualTo("/login?expired");
     }
 
+    @Test
+    void withMockSignInSwitchedOffThereIsNoFormAndNoRoute() {
+        Device device = new Device(port(instanceA));
+        assertThat(device.get("/login").html().select("#mock-sign-in")).isEmpty();
+        assertThat(device.get("/login").html().select("a[href=/auth/login/google]"))
+                .hasSize(1);
+        assertThat(device.post("/auth/mock-sign-in", "name", "intruder").status())
+                .isEqualTo(404);
+        assertThat(device.cookie("oponn_session")).isNull();
+    }
+
     /** The same browser (same cookies) talking to another instance. */
     private static Device sameBrowserOn(Device from, ConfigurableApplicationContext instance) {
         Device device = new Device(port(instance));
@@ -140,6 +151,7 @@ class SharedSessionTests {
         properties.put("oponn.redis.url", "redis://127.0.0.1:6379");
         properties.put("oponn.session.redis-namespace", NAMESPACE);
         properties.put("oponn.session.idle-timeout", "30m");
+        properties.put("oponn.auth.mock-sign-in", "false");
         properties.put("server.port", "0");
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(OponnApplication.class).run(args.toArray(String[]::new));
