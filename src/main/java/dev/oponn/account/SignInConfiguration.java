@@ -1,6 +1,7 @@
 package dev.oponn.account;
 
 import dev.oponn.platform.OponnProperties;
+import dev.oponn.web.FeatureSecurity;
 import dev.oponn.web.Htmx;
 import dev.oponn.web.HtmxAwareEntryPoint;
 import java.time.Clock;
@@ -11,8 +12,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -24,9 +23,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Sign-in wired into the one security filter chain. Spring Security applies every {@code Customizer<HttpSecurity>}
- * bean before the chain's own configuration ({@code web.SecurityConfiguration}), so this feature adds its routes
- * without the shared configuration knowing about accounts.
+ * Sign-in wired into the application's security filter chain as a {@link FeatureSecurity}, so this feature adds
+ * its routes without the shared configuration ({@code web.SecurityConfiguration}) knowing about accounts.
  *
  * <p>Routes: {@code /auth/login/{provider}} starts OAuth, {@code /auth/callback/{provider}} is the redirect URI,
  * {@code POST /auth/logout} (with the CSRF token) signs out; {@code GET /auth/logout} only shows a button for it,
@@ -60,7 +58,7 @@ class SignInConfiguration {
     }
 
     @Bean
-    Customizer<HttpSecurity> signIn(
+    FeatureSecurity signIn(
             SignInProviders providers,
             Accounts accounts,
             SignedInSessions sessions,

@@ -1,6 +1,7 @@
 package dev.oponn.web;
 
 import dev.oponn.platform.OponnProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -14,8 +15,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code oponn_csrf_token}, echoed as the form field or header {@code X-CSRF-Token}. The plain (unmasked) request
  * handler keeps the page's token equal to the cookie's, which is what scripts compare.
  *
- * <p>Features add their own parts (sign-in, sign-out, pages that need sign-in) as {@code Customizer<HttpSecurity>}
- * beans, which Spring Security applies before this method runs; the catch-all {@code permitAll} here comes last.
+ * <p>Features add their own parts (sign-in, sign-out, pages that need sign-in) as {@link FeatureSecurity} beans,
+ * applied first here so that the catch-all {@code permitAll} comes last.
  * Guests never get a session (CSRF lives in a cookie, there is no request cache); only sign-in makes one.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,7 +36,9 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, OponnProperties properties) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, OponnProperties properties, ObjectProvider<FeatureSecurity> features) throws Exception {
+        features.orderedStream().forEach(feature -> feature.configure(http));
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("oponn_csrf_token");
         csrfTokens.setHeaderName(Page.CSRF_NAME);
