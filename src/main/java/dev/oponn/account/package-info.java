@@ -1,6 +1,8 @@
 /**
- * Who is signed in. Today only the sign-in page: providers appear on it once they are configured, and a guest
- * can always continue without an account.
+ * Who is signed in. Google and GitHub sign-in (Spring Security OAuth2 login on the first version's routes), a
+ * development-only mock sign-in, the accounts they lead to, and the session that carries a signed-in user:
+ * a new id at sign-in, gone at sign-out, idle and absolute limits, shared through Redis when Redis is
+ * configured. Guests never get a session; voting and creating never need one.
  */
 @NullMarked
 package dev.oponn.account;

@@ -1,15 +1,19 @@
 package dev.oponn.ballot;
 
+import dev.oponn.account.SignedInUser;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,18 +25,44 @@ class BallotController {
 
     private static final Logger log = LoggerFactory.getLogger(BallotController.class);
 
+    /** The dashboard lists at most this many; older ballots still work through their links. */
+    static final int DASHBOARD_LIMIT = 100;
+
     private final BallotService ballots;
+    private final BallotCatalog catalog;
+    private final BallotOwnership ownership;
+    private final ManageLinks manageLinks;
     private final Clock clock;
 
-    BallotController(BallotService ballots, Clock clock) {
+    BallotController(
+            BallotService ballots,
+            BallotCatalog catalog,
+            BallotOwnership ownership,
+            ManageLinks manageLinks,
+            Clock clock) {
         this.ballots = ballots;
+        this.catalog = catalog;
+        this.ownership = ownership;
+        this.manageLinks = manageLinks;
         this.clock = clock;
     }
 
-    /** Guests see a welcome box; nobody is ever shown other people's ballots. Signed-in lists come with sign-in. */
+    /**
+     * Guests see a welcome box; a signed-in person sees their own ballots, newest first. Nobody is ever shown other
+     * people's ballots.
+     */
     @GetMapping("/")
-    String dashboard() {
-        return "ballot/dashboard";
+    ModelAndView dashboard(@AuthenticationPrincipal @Nullable SignedInUser user) {
+        if (user == null) {
+            return new ModelAndView("ballot/dashboard");
+        }
+        Instant now = clock.instant();
+        List<OwnedBallot> mine = ownership.newestOwnedBy(user.id(), DASHBOARD_LIMIT).stream()
+                .map(catalog::find)
+                .flatMap(Optional::stream)
+                .map(ballot -> OwnedBallot.of(ballot, now))
+                .toList();
+        return new ModelAndView("ballot/my_ballots", Map.of("ballots", mine));
     }
 
     @GetMapping("/create")
@@ -41,7 +71,11 @@ class BallotController {
     }
 
     @PostMapping("/create")
-    ModelAndView create(HttpServletRequest request, CreateBallotForm form) {
+    ModelAndView create(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            CreateBallotForm form,
+            @AuthenticationPrincipal @Nullable SignedInUser user) {
         FieldErrors errors = FieldErrors.none();
         Optional<BallotDraft> draft = form.validate(Instant.now(clock), errors);
         if (draft.isEmpty()) {
@@ -51,8 +85,12 @@ class BallotController {
                     .log();
             return form(request, form, errors);
         }
-        Ballot ballot = ballots.create(draft.get());
-        return Htmx.redirect(request, "/vote/" + ballot.id());
+        CreatedBallot created = ballots.create(draft.get(), user == null ? null : user.id());
+        BallotId id = created.ballot().id();
+        if (created.manageKey() != null) {
+            manageLinks.handOver(response, id, created.manageKey());
+        }
+        return Htmx.redirect(request, "/vote/" + id);
     }
 
     /** The scheduled start input; an empty body for {@code now}, so HTMX clears the slot. */

@@ -1,10 +1,13 @@
 package dev.oponn.ballot;
 
+import dev.oponn.account.AccountId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,6 +20,7 @@ public class BallotService {
 
     private final BallotRepository repository;
     private final BallotCatalog catalog;
+    private final BallotOwnership ownership;
     private final OptionLabels labels;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -25,17 +29,36 @@ public class BallotService {
     BallotService(
             BallotRepository repository,
             BallotCatalog catalog,
+            BallotOwnership ownership,
             OptionLabels labels,
             TransactionTemplate transactions,
             Clock clock) {
         this.repository = repository;
         this.catalog = catalog;
+        this.ownership = ownership;
         this.labels = labels;
         this.transactions = transactions;
         this.clock = clock;
     }
 
+    /**
+     * A ballot owned by {@code owner}, or for a guest ({@code owner} absent) one protected by a new manage key,
+     * which is returned here once and never stored.
+     */
+    public CreatedBallot create(BallotDraft draft, @Nullable AccountId owner) {
+        if (owner != null) {
+            return new CreatedBallot(insert(draft, id -> ownership.assignTo(id, owner)), null);
+        }
+        ManageKey key = ManageKey.random(random);
+        return new CreatedBallot(insert(draft, id -> ownership.protectWith(id, key)), key);
+    }
+
+    /** A ballot nobody owns, as before sign-in existed; for tools and tests that only need a ballot to vote on. */
     public Ballot create(BallotDraft draft) {
+        return insert(draft, id -> {});
+    }
+
+    private Ballot insert(BallotDraft draft, Consumer<BallotId> claim) {
         BallotId id = BallotId.random(random);
         List<BallotOption> options = new ArrayList<>();
         List<byte[]> keys = new ArrayList<>();
@@ -53,7 +76,10 @@ public class BallotService {
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock));
-        transactions.executeWithoutResult(tx -> repository.insert(ballot, keys));
+        transactions.executeWithoutResult(tx -> {
+            repository.insert(ballot, keys);
+            claim.accept(id);
+        });
         catalog.put(ballot);
         log.atInfo()
                 .setMessage("ballot.created")

@@ -1,10 +1,10 @@
 package dev.oponn.web;
 
 import dev.oponn.platform.OponnProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -14,6 +14,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * CSRF as the first version did it, so pages, HTMX and scripts work unchanged: a double-submit cookie
  * {@code oponn_csrf_token}, echoed as the form field or header {@code X-CSRF-Token}. The plain (unmasked) request
  * handler keeps the page's token equal to the cookie's, which is what scripts compare.
+ *
+ * <p>Features add their own parts (sign-in, sign-out, pages that need sign-in) as {@link FeatureSecurity} beans,
+ * applied first here so that the catch-all {@code permitAll} comes last.
+ * Guests never get a session (CSRF lives in a cookie, there is no request cache); only sign-in makes one.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,7 +36,9 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, OponnProperties properties) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, OponnProperties properties, ObjectProvider<FeatureSecurity> features) throws Exception {
+        features.orderedStream().forEach(feature -> feature.configure(http));
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("oponn_csrf_token");
         csrfTokens.setHeaderName(Page.CSRF_NAME);
@@ -45,11 +51,9 @@ class SecurityConfiguration {
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny()));

@@ -1,0 +1,90 @@
+package dev.oponn.ballot;
+
+import dev.oponn.platform.OponnProperties;
+import dev.oponn.web.Htmx;
+import dev.oponn.web.Notice;
+import dev.oponn.web.PageNotices;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * Shows a guest creator their manage link once. Creation answers with a redirect to the vote page (the
+ * reference's behaviour, HTMX or not), so the key travels there in a short-lived cookie scoped to that one
+ * ballot's vote page; the page shows the link and the same response deletes the cookie. Only the key's hash is
+ * stored, so a lost link cannot be shown again.
+ */
+@Component
+class ManageLinks implements PageNotices {
+
+    static final String COOKIE = "oponn_manage_once";
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+
+    private final BallotOwnership ownership;
+    private final boolean secureCookies;
+
+    ManageLinks(BallotOwnership ownership, OponnProperties properties) {
+        this.ownership = ownership;
+        this.secureCookies = properties.secureCookies();
+    }
+
+    void handOver(HttpServletResponse response, BallotId ballot, ManageKey key) {
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(ballot, key.value(), LIFETIME));
+    }
+
+    @Override
+    public Optional<Notice> take(HttpServletRequest request, HttpServletResponse response) {
+        if (!"GET".equals(request.getMethod()) || Htmx.isHtmx(request)) {
+            return Optional.empty();
+        }
+        Optional<String> presented = presented(request);
+        Optional<BallotId> ballot = ballotOfVotePage(request);
+        if (presented.isEmpty() || ballot.isEmpty()) {
+            return Optional.empty();
+        }
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie(ballot.get(), "", Duration.ZERO));
+        return ManageKey.parse(presented.get())
+                .filter(key -> ownership.opens(ballot.get(), key))
+                .map(key -> new Notice(
+                        "manage_link",
+                        "manage_link",
+                        "Keep this private link: it proves you created this ballot. It is shown only this once.",
+                        ServletUriComponentsBuilder.fromContextPath(request)
+                                .path("/manage/{id}/{key}")
+                                .buildAndExpand(ballot.get().value(), key.value())
+                                .toUriString()));
+    }
+
+    private static Optional<String> presented(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null
+                ? Optional.empty()
+                : Arrays.stream(cookies)
+                        .filter(c -> COOKIE.equals(c.getName()))
+                        .map(Cookie::getValue)
+                        .findFirst();
+    }
+
+    private static Optional<BallotId> ballotOfVotePage(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.startsWith("/vote/") ? BallotId.parse(path.substring("/vote/".length())) : Optional.empty();
+    }
+
+    private String cookie(BallotId ballot, String value, Duration maxAge) {
+        return ResponseCookie.from(COOKIE, value)
+                .path("/vote/" + ballot.value())
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .sameSite("Lax")
+                .secure(secureCookies)
+                .build()
+                .toString();
+    }
+}

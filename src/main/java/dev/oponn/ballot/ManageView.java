@@ -1,0 +1,16 @@
+package dev.oponn.ballot;
+
+import java.time.Instant;
+
+/**
+ * The manage page of a ballot, seen by its owner.
+ *
+ * @param owner how this person proved ownership, in words
+ */
+public record ManageView(String id, String measure, String status, String statusLine, String owner) {
+
+    static ManageView of(Ballot ballot, Instant now, String owner) {
+        return new ManageView(
+                ballot.id().value(), ballot.measure(), ballot.status(now).label(), ballot.statusLine(now), owner);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.oponn.ballot;
+
+import java.time.Instant;
+
+/** One line of the signed-in dashboard. */
+public record OwnedBallot(String id, String measure, String status, String statusLine) {
+
+    static OwnedBallot of(Ballot ballot, Instant now) {
+        return new OwnedBallot(
+                ballot.id().value(), ballot.measure(), ballot.status(now).label(), ballot.statusLine(now));
+    }
+}
