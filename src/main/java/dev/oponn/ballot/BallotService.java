@@ -1,5 +1,7 @@
 package dev.oponn.ballot;
 
+import dev.oponn.crypto.BallotKeys;
+import dev.oponn.crypto.NewBallotKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,28 +9,39 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * Creates and deletes ballots. A ballot's text is sealed under its own data key before it reaches the database,
+ * and deleting a ballot destroys that key first.
+ */
 @Service
 public class BallotService {
 
     private static final Logger log = LoggerFactory.getLogger(BallotService.class);
 
     private final BallotRepository repository;
+    private final BallotKeys ballotKeys;
     private final BallotCatalog catalog;
     private final OptionLabels labels;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     BallotService(
             BallotRepository repository,
+            BallotKeys ballotKeys,
             BallotCatalog catalog,
             OptionLabels labels,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.ballotKeys = ballotKeys;
+        this.events = events;
         this.catalog = catalog;
         this.labels = labels;
         this.transactions = transactions;
@@ -53,7 +66,12 @@ public class BallotService {
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock));
-        transactions.executeWithoutResult(tx -> repository.insert(ballot, keys));
+        // The master-key call happens here, before anything is written: if it fails, nothing is.
+        NewBallotKey dataKey = ballotKeys.generate(id.value());
+        transactions.executeWithoutResult(tx -> {
+            repository.insert(ballot, keys, dataKey.cipher());
+            ballotKeys.store(dataKey);
+        });
         catalog.put(ballot);
         log.atInfo()
                 .setMessage("ballot.created")
@@ -63,5 +81,29 @@ public class BallotService {
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
                 .log();
         return ballot;
+    }
+
+    /**
+     * Destroys a ballot: its data key first, committed on its own, so that from then on nothing of it can be
+     * decrypted even if removing the rest fails; then its rows (options, voters, tallies, the ballot) in one
+     * transaction; then every cached copy in this instance. Other instances learn of it from
+     * {@link BallotDeleted}; until then they hold at most what their caches already held.
+     *
+     * @return whether there was such a ballot
+     */
+    public boolean delete(BallotId id) {
+        boolean hadKey = ballotKeys.destroy(id.value());
+        Boolean hadRows = transactions.execute(tx -> repository.delete(id));
+        catalog.evict(id);
+        boolean existed = hadKey || Boolean.TRUE.equals(hadRows);
+        if (existed) {
+            events.publishEvent(new BallotDeleted(id));
+        }
+        log.atInfo()
+                .setMessage("ballot.deleted")
+                .addKeyValue("ballot_id", id)
+                .addKeyValue("existed", existed)
+                .log();
+        return existed;
     }
 }
