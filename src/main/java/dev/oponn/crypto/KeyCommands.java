@@ -8,15 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The operator commands for master keys, run from the built jar or the classpath by their first argument
  * ({@code java -jar oponn.jar keyset --rotate}); {@code ./oponn keyset} and {@code ./oponn rewrap} call them.
- * {@code keyset} edits the local keyset file without starting the application; {@code rewrap} starts it without a
- * web server, re-wraps every data key under the primary master key and exits.
+ * {@code keyset} edits the local keyset file without starting the application; {@code rewrap} starts it without
+ * opening a port, re-wraps every data key under the primary master key and exits.
  */
 public final class KeyCommands {
 
@@ -53,15 +52,16 @@ public final class KeyCommands {
             System.out.println(REWRAP_USAGE);
             return 0;
         }
-        return rewrap(application, rest.toArray(String[]::new));
+        return rewrap(new SpringApplicationBuilder(application), rest.toArray(String[]::new));
     }
 
-    static int rewrap(Class<?> application, String[] args, String... properties) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-                .web(WebApplicationType.NONE)
-                .properties("oponn.command=rewrap")
-                .properties(properties)
-                .run(args);
+    /**
+     * Runs the application as the {@code rewrap} command and ends it when the job is done. The web application
+     * context is kept (the security configuration needs it) but {@code server.port=-1} opens no port.
+     */
+    static int rewrap(SpringApplicationBuilder application, String[] args) {
+        ConfigurableApplicationContext context =
+                application.properties("oponn.command=rewrap", "server.port=-1").run(args);
         return SpringApplication.exit(context);
     }
 

@@ -27,6 +27,7 @@ final class Tink {
 
     /** A new keyset holding one random AES-256-GCM key. */
     static KeysetHandle newAes256GcmKeyset() {
+        registerAead();
         try {
             return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);
         } catch (GeneralSecurityException e) {
