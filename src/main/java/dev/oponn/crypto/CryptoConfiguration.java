@@ -109,6 +109,13 @@ class CryptoConfiguration {
         CryptoProperties.KeyCache settings = crypto.keyCache();
         StringRedisTemplate template = settings.redis() ? redis.getIfAvailable() : null;
         RedisKeyTier shared = template == null ? null : new RedisKeyTier(template, secret, settings.redisTtl());
+        if (settings.redis() && shared == null) {
+            log.atWarn()
+                    .setMessage("key_cache.redis_not_configured")
+                    .addKeyValue(
+                            "hint", "OPONN_KEY_CACHE_REDIS is on but OPONN_REDIS_URL is not set; keys stay in process")
+                    .log();
+        }
         log.atInfo()
                 .setMessage("key_cache.configured")
                 .addKeyValue("ttl", settings.ttl())

@@ -83,12 +83,6 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    void disableKey(String keyId) {
-        try (KmsClient kms = client()) {
-            kms.disableKey(request -> request.keyId(keyId));
-        }
-    }
-
     private boolean accepting() {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
