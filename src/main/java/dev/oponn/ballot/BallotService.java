@@ -86,8 +86,9 @@ public class BallotService {
     /**
      * Destroys a ballot: its data key first, committed on its own, so that from then on nothing of it can be
      * decrypted even if removing the rest fails; then its rows (options, voters, tallies, the ballot) in one
-     * transaction; then every cached copy in this instance. Other instances learn of it from
-     * {@link BallotDeleted}; until then they hold at most what their caches already held.
+     * transaction; then every cached copy in this instance, and {@link BallotDeleted} tells the features that keep
+     * per-ballot state. The event is in process: other instances keep what their caches already hold until it
+     * expires or something relays the event to them.
      *
      * @return whether there was such a ballot
      */
