@@ -41,6 +41,10 @@ public class BallotCatalog {
         return find(id);
     }
 
+    void evict(BallotId id) {
+        cache.invalidate(id);
+    }
+
     void put(Ballot ballot) {
         cache.put(ballot.id(), ballot);
     }

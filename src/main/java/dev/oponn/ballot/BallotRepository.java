@@ -1,5 +1,7 @@
 package dev.oponn.ballot;
 
+import dev.oponn.crypto.BallotKeys;
+import dev.oponn.crypto.FieldCipher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,17 +13,30 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL for ballots and their options. Callers own the transaction. */
+/**
+ * SQL for ballots and their options. Callers own the transaction. What people wrote goes in and comes out through
+ * the ballot's {@link FieldCipher}: the database only ever holds the ciphertexts (see {@link #MEASURE} and
+ * {@link #label(int)} for the fields they are bound to).
+ */
 @Repository
 public class BallotRepository {
 
-    private final JdbcClient jdbc;
+    static final String MEASURE = "ballot.measure";
 
-    BallotRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final BallotKeys keys;
+
+    BallotRepository(JdbcClient jdbc, BallotKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
-    void insert(Ballot ballot, List<byte[]> labelKeys) {
+    /** The field an option's label is sealed as: bound to the option id, so labels cannot be swapped. */
+    static String label(int optionId) {
+        return "ballot_option.label:" + optionId;
+    }
+
+    void insert(Ballot ballot, List<byte[]> labelKeys, FieldCipher cipher) {
         jdbc.sql("""
                         INSERT INTO ballot (id, measure, allow_write_in, voting_method, results_visibility,
                                             starts_at, ends_at, option_count, created_at)
@@ -29,7 +44,7 @@ public class BallotRepository {
                                 :startsAt, :endsAt, :optionCount, :createdAt)
                         """)
                 .param("id", ballot.id().value())
-                .param("measure", ballot.measure())
+                .param("measure", cipher.seal(MEASURE, ballot.measure()))
                 .param("allowWriteIn", ballot.allowWriteIn())
                 .param("method", ballot.votingMethod().name().toLowerCase(Locale.ROOT))
                 .param("visibility", ballot.resultsVisibility().name().toLowerCase(Locale.ROOT))
@@ -40,46 +55,55 @@ public class BallotRepository {
                 .update();
         for (int i = 0; i < ballot.options().size(); i++) {
             BallotOption option = ballot.options().get(i);
-            insertOption(ballot.id(), option, labelKeys.get(i));
+            insertOption(ballot.id(), option, labelKeys.get(i), cipher);
         }
     }
 
-    private void insertOption(BallotId ballot, BallotOption option, byte[] labelKey) {
+    private void insertOption(BallotId ballot, BallotOption option, byte[] labelKey, FieldCipher cipher) {
         jdbc.sql("""
                         INSERT INTO ballot_option (ballot_id, option_id, label, label_key, write_in)
                         VALUES (:ballot, :id, :label, :key, :writeIn)
                         """)
                 .param("ballot", ballot.value())
                 .param("id", option.id())
-                .param("label", option.label())
+                .param("label", cipher.seal(label(option.id()), option.label()))
                 .param("key", labelKey)
                 .param("writeIn", option.writeIn())
                 .update();
     }
 
+    /**
+     * The ballot, decrypted. Empty when there is no such ballot, or when its data key was destroyed (a ballot
+     * being deleted): without its key a ballot is gone.
+     *
+     * @throws dev.oponn.crypto.CiphertextRejectedException if a stored field was altered or moved
+     * @throws dev.oponn.crypto.KeyUnavailableException if the key is not cached and the master key is unreachable
+     */
     Optional<Ballot> find(BallotId id) {
-        List<BallotOption> options = jdbc.sql("""
+        Optional<StoredBallot> stored = jdbc.sql("""
+                        SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at
+                        FROM ballot WHERE id = :id
+                        """)
+                .param("id", id.value())
+                .query((rs, n) -> stored(rs))
+                .optional();
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StoredOption> options = jdbc.sql("""
                         SELECT option_id, label, write_in FROM ballot_option
                         WHERE ballot_id = :id ORDER BY option_id
                         """)
                 .param("id", id.value())
                 .query((rs, n) ->
-                        new BallotOption(rs.getInt("option_id"), rs.getString("label"), rs.getBoolean("write_in")))
+                        new StoredOption(rs.getInt("option_id"), rs.getBytes("label"), rs.getBoolean("write_in")))
                 .list();
-        return jdbc.sql("""
-                        SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at
-                        FROM ballot WHERE id = :id
-                        """)
-                .param("id", id.value())
-                .query((rs, n) -> ballot(id, rs, options))
-                .optional();
+        return keys.cipher(id.value()).map(cipher -> stored.get().open(id, options, cipher));
     }
 
-    private static Ballot ballot(BallotId id, ResultSet rs, List<BallotOption> options) throws SQLException {
-        return new Ballot(
-                id,
-                rs.getString("measure"),
-                options,
+    private static StoredBallot stored(ResultSet rs) throws SQLException {
+        return new StoredBallot(
+                rs.getBytes("measure"),
                 rs.getBoolean("allow_write_in"),
                 VotingMethod.valueOf(rs.getString("voting_method").toUpperCase(Locale.ROOT)),
                 ResultsVisibility.valueOf(rs.getString("results_visibility").toUpperCase(Locale.ROOT)),
@@ -92,6 +116,23 @@ public class BallotRepository {
         return timestamp.toInstant();
     }
 
+    /** Removes the ballot's rows (the data key must already be destroyed); returns whether there was a ballot. */
+    boolean delete(BallotId id) {
+        jdbc.sql("DELETE FROM ballot_voter WHERE ballot_id = :id")
+                .param("id", id.value())
+                .update();
+        jdbc.sql("DELETE FROM tally_shard WHERE ballot_id = :id")
+                .param("id", id.value())
+                .update();
+        jdbc.sql("DELETE FROM ballot_option WHERE ballot_id = :id")
+                .param("id", id.value())
+                .update();
+        return jdbc.sql("DELETE FROM ballot WHERE id = :id")
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
     /**
      * The option a write-in names, added if the ballot has none that reads the same. Locks the ballot row first
      * so that two concurrent write-ins of the same text serialise and the second finds the first's option; the
@@ -100,6 +141,9 @@ public class BallotRepository {
      * @return the option's id and whether this call created it
      */
     public WriteInOption findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey) {
+        // Before the lock: on a cache miss this is the one master-key call, and no one should wait on it.
+        FieldCipher cipher = keys.cipher(ballot.value())
+                .orElseThrow(() -> new IllegalStateException("ballot " + ballot + " has no data key"));
         int count = jdbc.sql("SELECT option_count FROM ballot WHERE id = :id FOR NO KEY UPDATE")
                 .param("id", ballot.value())
                 .query(Integer.class)
@@ -115,7 +159,7 @@ public class BallotRepository {
             return new WriteInOption(existing, false);
         }
         int id = count + 1;
-        insertOption(ballot, new BallotOption(id, label, true), labelKey);
+        insertOption(ballot, new BallotOption(id, label, true), labelKey, cipher);
         jdbc.sql("UPDATE ballot SET option_count = :count WHERE id = :id")
                 .param("count", id)
                 .param("id", ballot.value())
@@ -124,4 +168,33 @@ public class BallotRepository {
     }
 
     public record WriteInOption(int optionId, boolean created) {}
+
+    private record StoredOption(int id, byte[] label, boolean writeIn) {}
+
+    /** A ballot row as stored, its measure still sealed. */
+    private record StoredBallot(
+            byte[] measure,
+            boolean allowWriteIn,
+            VotingMethod votingMethod,
+            ResultsVisibility resultsVisibility,
+            Instant startsAt,
+            @Nullable Instant endsAt,
+            Instant createdAt) {
+
+        Ballot open(BallotId id, List<StoredOption> options, FieldCipher cipher) {
+            List<BallotOption> opened = options.stream()
+                    .map(o -> new BallotOption(o.id(), cipher.open(label(o.id()), o.label()), o.writeIn()))
+                    .toList();
+            return new Ballot(
+                    id,
+                    cipher.open(MEASURE, measure),
+                    opened,
+                    allowWriteIn,
+                    votingMethod,
+                    resultsVisibility,
+                    startsAt,
+                    endsAt,
+                    createdAt);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.oponn.ballot;
 
 import dev.oponn.account.AccountId;
+import dev.oponn.crypto.BallotKeys;
+import dev.oponn.crypto.NewBallotKey;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,30 +12,41 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+/**
+ * Creates and deletes ballots. A ballot's text is sealed under its own data key before it reaches the database,
+ * and deleting a ballot destroys that key first.
+ */
 @Service
 public class BallotService {
 
     private static final Logger log = LoggerFactory.getLogger(BallotService.class);
 
     private final BallotRepository repository;
+    private final BallotKeys ballotKeys;
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
     private final OptionLabels labels;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     BallotService(
             BallotRepository repository,
+            BallotKeys ballotKeys,
             BallotCatalog catalog,
             BallotOwnership ownership,
             OptionLabels labels,
             TransactionTemplate transactions,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.repository = repository;
+        this.ballotKeys = ballotKeys;
+        this.events = events;
         this.catalog = catalog;
         this.ownership = ownership;
         this.labels = labels;
@@ -76,8 +89,11 @@ public class BallotService {
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock));
+        // The master-key call happens here, before anything is written: if it fails, nothing is.
+        NewBallotKey dataKey = ballotKeys.generate(id.value());
         transactions.executeWithoutResult(tx -> {
-            repository.insert(ballot, keys);
+            repository.insert(ballot, keys, dataKey.cipher());
+            ballotKeys.store(dataKey);
             claim.accept(id);
         });
         catalog.put(ballot);
@@ -89,5 +105,30 @@ public class BallotService {
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
                 .log();
         return ballot;
+    }
+
+    /**
+     * Destroys a ballot: its data key first, committed on its own, so that from then on nothing of it can be
+     * decrypted even if removing the rest fails; then its rows (options, voters, tallies, the ballot) in one
+     * transaction; then every cached copy in this instance, and {@link BallotDeleted} tells the features that keep
+     * per-ballot state. The event is in process: other instances keep what their caches already hold until it
+     * expires or something relays the event to them.
+     *
+     * @return whether there was such a ballot
+     */
+    public boolean delete(BallotId id) {
+        boolean hadKey = ballotKeys.destroy(id.value());
+        Boolean hadRows = transactions.execute(tx -> repository.delete(id));
+        catalog.evict(id);
+        boolean existed = hadKey || Boolean.TRUE.equals(hadRows);
+        if (existed) {
+            events.publishEvent(new BallotDeleted(id));
+        }
+        log.atInfo()
+                .setMessage("ballot.deleted")
+                .addKeyValue("ballot_id", id)
+                .addKeyValue("existed", existed)
+                .log();
+        return existed;
     }
 }
