@@ -1,5 +1,6 @@
 package dev.oponn.web;
 
+import dev.oponn.platform.OponnEnvironment;
 import dev.oponn.platform.OponnProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,9 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     @Bean
-    SecurityFilterChain webSecurity(HttpSecurity http, OponnProperties properties) throws Exception {
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, OponnProperties properties, CsrfProperties csrfSwitch, OponnEnvironment environment)
+            throws Exception {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("oponn_csrf_token");
         csrfTokens.setHeaderName(Page.CSRF_NAME);
@@ -52,7 +55,12 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny()));
+                        .frameOptions(frames -> frames.deny())
+                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment)));
+        if (!csrfSwitch.enabled()) {
+            // Only for load tests that post without reading pages; staging and production refuse to start so.
+            http.csrf(csrf -> csrf.disable());
+        }
         return http.build();
     }
 }
