@@ -1,6 +1,6 @@
 package dev.oponn.web;
 
-import static dev.oponn.web.SecurityHeadersTests.assertSecurityHeaders;
+import static dev.oponn.support.SecurityHeaderAssertions.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oponn.support.Device;

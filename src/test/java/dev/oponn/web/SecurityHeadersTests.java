@@ -1,5 +1,6 @@
 package dev.oponn.web;
 
+import static dev.oponn.support.SecurityHeaderAssertions.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oponn.support.Device;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,10 +25,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @OponnTest
 class SecurityHeadersTests {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-            + "frame-ancestors 'none'";
-
     @LocalServerPort
     int port;
 
@@ -39,17 +35,6 @@ class SecurityHeadersTests {
     void ballot() {
         device = new Device(port);
         ballot = Flows.createBallot(device, "Headers everywhere?", "yes, no", true);
-    }
-
-    /** The assertions every response must pass; shared with the other hardening tests. */
-    static void assertSecurityHeaders(HttpHeaders headers, String what) {
-        assertThat(headers.firstValue("Content-Security-Policy")).as(what).hasValue(CSP);
-        assertThat(headers.firstValue("X-Content-Type-Options")).as(what).hasValue("nosniff");
-        assertThat(headers.firstValue("Referrer-Policy")).as(what).hasValue("no-referrer");
-        assertThat(headers.firstValue("X-Frame-Options")).as(what).hasValue("DENY");
-        assertThat(headers.firstValue("Strict-Transport-Security"))
-                .as(what + ": no HSTS in development")
-                .isEmpty();
     }
 
     @Test
