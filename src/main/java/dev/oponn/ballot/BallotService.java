@@ -1,5 +1,7 @@
 package dev.oponn.ballot;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,18 +23,23 @@ public class BallotService {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Counter created;
 
     BallotService(
             BallotRepository repository,
             BallotCatalog catalog,
             OptionLabels labels,
             TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.catalog = catalog;
         this.labels = labels;
         this.transactions = transactions;
         this.clock = clock;
+        this.created = Counter.builder("oponn.ballot.creations")
+                .description("Ballots created")
+                .register(meters);
     }
 
     public Ballot create(BallotDraft draft) {
@@ -55,6 +62,7 @@ public class BallotService {
                 Instant.now(clock));
         transactions.executeWithoutResult(tx -> repository.insert(ballot, keys));
         catalog.put(ballot);
+        created.increment();
         log.atInfo()
                 .setMessage("ballot.created")
                 .addKeyValue("ballot_id", id)

@@ -34,6 +34,7 @@ class VoteService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VoteMetrics metrics;
 
     VoteService(
             VoteRepository votes,
@@ -43,7 +44,8 @@ class VoteService {
             DeviceTokens devices,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            VoteMetrics metrics) {
         this.votes = votes;
         this.ballots = ballots;
         this.catalog = catalog;
@@ -52,6 +54,7 @@ class VoteService {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     boolean hasVoted(Ballot ballot, DeviceId device) {
@@ -92,6 +95,7 @@ class VoteService {
                 .addKeyValue("ballot_id", ballot.id())
                 .addKeyValue("write_in", choice instanceof VoteChoice.WriteIn)
                 .log();
+        metrics.cast();
         events.publishEvent(new VoteRecorded(ballot.id(), newOption));
         return Optional.empty();
     }
@@ -123,7 +127,8 @@ class VoteService {
         return votes.notYetStarted(ballot.id()) ? VoteRejection.NOT_STARTED : VoteRejection.ENDED;
     }
 
-    private static Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+    private Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+        metrics.rejected(reason);
         log.atInfo()
                 .setMessage("vote.rejected")
                 .addKeyValue("ballot_id", ballot.id())
