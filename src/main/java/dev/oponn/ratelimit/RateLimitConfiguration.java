@@ -24,17 +24,13 @@ class RateLimitConfiguration {
 
     @Bean
     LocalBuckets localBuckets(RateLimitProperties properties) {
-        Duration longest = Stream.of(LimitedAction.values())
-                .map(action -> properties.limit(action).refillPeriod())
-                .max(Duration::compareTo)
-                .orElseThrow();
-        return new LocalBuckets(longest);
+        return new LocalBuckets(longestPeriod(properties));
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("!'${oponn.redis.url:}'.isBlank()")
     RedisBuckets redisBuckets(LettuceConnectionFactory redis, RateLimitProperties properties) {
-        return new RedisBuckets(redis, properties.redisKeyPrefix());
+        return new RedisBuckets(redis, properties.redisKeyPrefix(), longestPeriod(properties));
     }
 
     @Bean
@@ -44,6 +40,14 @@ class RateLimitConfiguration {
             ObjectProvider<RedisBuckets> shared,
             MeterRegistry meters) {
         return new RateLimiter(properties, local, shared.getIfAvailable(), meters);
+    }
+
+    /** A bucket untouched for this long is full again, so nothing is lost by forgetting it. */
+    private static Duration longestPeriod(RateLimitProperties properties) {
+        return Stream.of(LimitedAction.values())
+                .map(action -> properties.limit(action).refillPeriod())
+                .max(Duration::compareTo)
+                .orElseThrow();
     }
 
     @Bean

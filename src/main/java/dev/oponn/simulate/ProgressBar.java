@@ -9,6 +9,7 @@ final class ProgressBar {
 
     private final PrintStream out;
     private final int total;
+    private int drawn = -1;
     private int drawnPercent = -1;
 
     ProgressBar(PrintStream out, int total) {
@@ -18,9 +19,11 @@ final class ProgressBar {
 
     synchronized void update(int done, int cast, int refused, int failed) {
         int percent = (int) (100L * done / total);
-        if (percent == drawnPercent && done != total) {
+        // Devices finish on many threads: a report may arrive after a later one, and is then old news.
+        if (done <= drawn || (percent == drawnPercent && done != total)) {
             return;
         }
+        drawn = done;
         drawnPercent = percent;
         int filled = (int) ((long) WIDTH * done / total);
         out.print("\r[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] "

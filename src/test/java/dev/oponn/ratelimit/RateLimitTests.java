@@ -3,6 +3,7 @@ package dev.oponn.ratelimit;
 import static dev.oponn.support.SecurityHeaderAssertions.assertSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oponn.simulate.Simulation;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.Flows;
@@ -97,6 +98,35 @@ class RateLimitTests {
                         .get("/actuator/health/readiness")
                         .body())
                 .contains("\"redis\":{\"status\":\"UP\"}");
+    }
+
+    /** Hundreds of voters behind one NAT address, one hot bucket in Redis: with the default limits all vote. */
+    @Test
+    void aClassroomBehindOneAddressVotesWithTheDefaultLimits() {
+        try (Instance instance = Instance.start(
+                database,
+                secret,
+                "--oponn.rate-limit.enabled=true",
+                "--oponn.redis.url=redis://127.0.0.1:6379",
+                "--oponn.rate-limit.redis-key-prefix=" + namespace)) {
+            StringRedisTemplate redis = instance.bean(StringRedisTemplate.class);
+            try {
+                String ballot = Flows.createBallot(new Device(instance.port()), "Class vote", "yes, no", false);
+                int exitCode = Simulation.run(
+                        "http://127.0.0.1:" + instance.port() + "/vote/" + ballot,
+                        "--votes",
+                        "300",
+                        "--concurrency",
+                        "24");
+                assertThat(exitCode).as("every vote cast").isZero();
+                assertThat(instance.bean(MeterRegistry.class)
+                                .find("oponn.rate.limit.refusals")
+                                .counters())
+                        .allSatisfy(counter -> assertThat(counter.count()).isZero());
+            } finally {
+                redis.delete(redis.keys(namespace + "*"));
+            }
+        }
     }
 
     @Test
