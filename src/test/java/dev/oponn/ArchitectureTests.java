@@ -98,8 +98,33 @@ class ArchitectureTests {
             .resideInAnyPackage("dev.oponn.web..", "dev.oponn.platform..")
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage("dev.oponn.ballot..", "dev.oponn.vote..", "dev.oponn.results..", "dev.oponn.account..")
+            .resideInAnyPackage(
+                    "dev.oponn.ballot..",
+                    "dev.oponn.vote..",
+                    "dev.oponn.results..",
+                    "dev.oponn.account..",
+                    "dev.oponn.ratelimit..",
+                    "dev.oponn.simulate..")
             .because("features build on the shared packages, never the reverse");
+
+    @ArchTest
+    static final ArchRule simulationIsAClientOnly = noClasses()
+            .that()
+            .resideInAPackage("dev.oponn.simulate..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.oponn.ballot..",
+                    "dev.oponn.vote..",
+                    "dev.oponn.results..",
+                    "dev.oponn.account..",
+                    "dev.oponn.ratelimit..",
+                    "dev.oponn.web..",
+                    "dev.oponn.platform..")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework..")
+            .because("./oponn simulate speaks HTTP to a server like any browser and shares none of its state");
 
     @ArchTest
     static final ArchRule ballotsDoNotKnowVotesOrResults = noClasses()

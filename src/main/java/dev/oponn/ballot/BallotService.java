@@ -3,6 +3,8 @@ package dev.oponn.ballot;
 import dev.oponn.account.AccountId;
 import dev.oponn.crypto.BallotKeys;
 import dev.oponn.crypto.NewBallotKey;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,6 +36,7 @@ public class BallotService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Counter created;
 
     BallotService(
             BallotRepository repository,
@@ -43,7 +46,8 @@ public class BallotService {
             OptionLabels labels,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.repository = repository;
         this.ballotKeys = ballotKeys;
         this.events = events;
@@ -52,6 +56,9 @@ public class BallotService {
         this.labels = labels;
         this.transactions = transactions;
         this.clock = clock;
+        this.created = Counter.builder("oponn.ballot.creations")
+                .description("Ballots created")
+                .register(meters);
     }
 
     /**
@@ -97,6 +104,7 @@ public class BallotService {
             claim.accept(id);
         });
         catalog.put(ballot);
+        created.increment();
         log.atInfo()
                 .setMessage("ballot.created")
                 .addKeyValue("ballot_id", id)

@@ -28,12 +28,14 @@ class VoteController {
     private final VoteService votes;
     private final DeviceTokens devices;
     private final Clock clock;
+    private final VoteMetrics metrics;
 
-    VoteController(BallotCatalog catalog, VoteService votes, DeviceTokens devices, Clock clock) {
+    VoteController(BallotCatalog catalog, VoteService votes, DeviceTokens devices, Clock clock, VoteMetrics metrics) {
         this.catalog = catalog;
         this.votes = votes;
         this.devices = devices;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Issues the device cookie on first sight, so the vote that follows comes from a known device. */
@@ -55,6 +57,7 @@ class VoteController {
         FieldErrors errors = FieldErrors.none();
         Optional<VoteChoice> choice = form.validate(ballot, errors);
         if (choice.isEmpty()) {
+            metrics.invalid();
             return view(request, ballot, false, form, errors);
         }
         Optional<VoteRejection> refused = votes.cast(ballot, device, choice.get());

@@ -35,6 +35,7 @@ class VoteService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VoteMetrics metrics;
 
     VoteService(
             VoteRepository votes,
@@ -45,7 +46,8 @@ class VoteService {
             DeviceTokens devices,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            VoteMetrics metrics) {
         this.votes = votes;
         this.writer = writer;
         this.ballots = ballots;
@@ -55,6 +57,7 @@ class VoteService {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     boolean hasVoted(Ballot ballot, DeviceId device) {
@@ -96,6 +99,7 @@ class VoteService {
                 .addKeyValue("ballot_id", ballot.id())
                 .addKeyValue("write_in", choice instanceof VoteChoice.WriteIn)
                 .log();
+        metrics.cast();
         events.publishEvent(new VoteRecorded(ballot.id(), newOption));
         return Optional.empty();
     }
@@ -127,7 +131,8 @@ class VoteService {
         return votes.notYetStarted(ballot.id()) ? VoteRejection.NOT_STARTED : VoteRejection.ENDED;
     }
 
-    private static Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+    private Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+        metrics.rejected(reason);
         log.atInfo()
                 .setMessage("vote.rejected")
                 .addKeyValue("ballot_id", ballot.id())

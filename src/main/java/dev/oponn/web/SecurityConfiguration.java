@@ -1,5 +1,6 @@
 package dev.oponn.web;
 
+import dev.oponn.platform.OponnEnvironment;
 import dev.oponn.platform.OponnProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain webSecurity(
-            HttpSecurity http, OponnProperties properties, ObjectProvider<FeatureSecurity> features) throws Exception {
+            HttpSecurity http,
+            OponnProperties properties,
+            ObjectProvider<FeatureSecurity> features,
+            CsrfProperties csrfSwitch,
+            OponnEnvironment environment)
+            throws Exception {
         features.orderedStream().forEach(feature -> feature.configure(http));
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieName("oponn_csrf_token");
@@ -56,7 +62,12 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.disable())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                        .frameOptions(frames -> frames.deny()));
+                        .frameOptions(frames -> frames.deny())
+                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment)));
+        if (!csrfSwitch.enabled()) {
+            // Only for load tests that post without reading pages; staging and production refuse to start so.
+            http.csrf(csrf -> csrf.disable());
+        }
         return http.build();
     }
 }

@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.FreshDatabase;
+import dev.oponn.support.MotoServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.oponn.crypto;
+package dev.oponn.support;
 
 import static org.awaitility.Awaitility.await;
 
@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * The AWS KMS emulator {@code moto_server} (on the PATH) on a free loopback port, for as long as this object is
  * open. Its keys live in its memory, so stopping it is a KMS outage that loses every key.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
 
-    static final String REGION = "us-east-1";
-    static final StaticCredentialsProvider CREDENTIALS =
+    public static final String REGION = "us-east-1";
+    public static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     private final Process process;
@@ -35,7 +35,7 @@ final class MotoServer implements AutoCloseable {
         this.log = log;
     }
 
-    static MotoServer start() {
+    public static MotoServer start() {
         try {
             int port;
             try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -61,12 +61,12 @@ final class MotoServer implements AutoCloseable {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** A client of its own, for the test to create and disable keys as an operator would. */
-    KmsClient client() {
+    public KmsClient client() {
         return KmsClient.builder()
                 .region(Region.of(REGION))
                 .endpointOverride(URI.create(endpoint()))
@@ -75,7 +75,7 @@ final class MotoServer implements AutoCloseable {
                 .build();
     }
 
-    String createKey() {
+    public String createKey() {
         try (KmsClient kms = client()) {
             return kms.createKey(request -> request.description("oponn test"))
                     .keyMetadata()

@@ -1,0 +1,120 @@
+package dev.oponn.simulate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One new browser: it opens the vote page (which gives it a device cookie and a CSRF token), picks one of the
+ * listed options at random and posts the form, as a person would.
+ */
+final class SimulatedDevice {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
+    private static final Pattern CSRF = Pattern.compile("name=\"X-CSRF-Token\"\\s+value=\"([^\"]+)\"");
+
+    private final HttpClient http;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    SimulatedDevice(HttpClient http) {
+        this.http = http;
+    }
+
+    Outcome vote(URI votePage) throws IOException, InterruptedException {
+        HttpResponse<String> page = send(HttpRequest.newBuilder(votePage).GET());
+        if (page.statusCode() != 200) {
+            return Outcome.failed("GET " + votePage.getPath() + " answered " + page.statusCode());
+        }
+        List<String> options = all(OPTION.matcher(page.body()));
+        Matcher csrf = CSRF.matcher(page.body());
+        if (options.isEmpty() || !csrf.find()) {
+            return Outcome.refused("the ballot is not open for voting");
+        }
+        String option = options.get(ThreadLocalRandom.current().nextInt(options.size()));
+        String form = form(Map.of("X-CSRF-Token", csrf.group(1), "option_id", option));
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(votePage)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return switch (posted.statusCode()) {
+            case 303 -> Outcome.cast();
+            case 200 -> Outcome.refused("the server refused the vote");
+            case 429 -> Outcome.failed("rate limited (raise OPONN_RATE_LIMIT_VOTE_REQUESTS on the server)");
+            default -> Outcome.failed("POST " + votePage.getPath() + " answered " + posted.statusCode());
+        };
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        request.timeout(TIMEOUT);
+        if (!cookies.isEmpty()) {
+            request.header(
+                    "Cookie",
+                    cookies.entrySet().stream()
+                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                            .collect(Collectors.joining("; ")));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                cookies.put(
+                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+            }
+        }
+        return response;
+    }
+
+    private static List<String> all(Matcher matcher) {
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** How one device's vote went; {@code detail} says why when it was not cast. */
+    record Outcome(Kind kind, String detail) {
+
+        enum Kind {
+            CAST,
+            REFUSED,
+            FAILED
+        }
+
+        static Outcome cast() {
+            return new Outcome(Kind.CAST, "");
+        }
+
+        static Outcome refused(String why) {
+            return new Outcome(Kind.REFUSED, why);
+        }
+
+        static Outcome failed(String why) {
+            return new Outcome(Kind.FAILED, why);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.oponn.web;
+
+import dev.oponn.platform.OponnEnvironment;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.HttpSecurityBuilder;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spring Security writes the security headers on every response that passes through it. A few responses do not:
+ * refusals made by filters that run before it (request size, rate limits) and those Tomcat makes on its own
+ * ({@link ContainerErrorPage}); Spring Security skips error dispatches. Those refusals go through here, which
+ * writes the same headers first.
+ */
+@Component
+public final class SecurityHeaders {
+
+    static final long HSTS_MAX_AGE_SECONDS = Duration.ofDays(365).toSeconds();
+
+    private final Map<String, String> headers;
+
+    SecurityHeaders(OponnEnvironment environment) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        values.put("X-Content-Type-Options", "nosniff");
+        values.put("Referrer-Policy", "no-referrer");
+        values.put("X-Frame-Options", "DENY");
+        values.put("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+        if (environment.strictTransportSecurity()) {
+            values.put("Strict-Transport-Security", "max-age=" + HSTS_MAX_AGE_SECONDS);
+        }
+        this.headers = Map.copyOf(values);
+    }
+
+    /** Refuses the request with Oponn's error page for {@code status}, carrying the security headers. */
+    public void refuse(HttpServletResponse response, HttpStatus status) throws IOException {
+        writeTo(response);
+        response.sendError(status.value());
+    }
+
+    void writeTo(HttpServletResponse response) {
+        headers.forEach((name, value) -> {
+            if (!response.containsHeader(name)) {
+                response.setHeader(name, value);
+            }
+        });
+    }
+
+    /**
+     * Outside development Oponn sits behind HTTPS, usually terminated by a proxy, so the request Oponn sees may
+     * be plain HTTP: the header is sent on every response (browsers ignore it over HTTP, as RFC 6797 requires).
+     * Subdomains are left alone because Oponn may share a domain with sites it knows nothing about.
+     */
+    static <H extends HttpSecurityBuilder<H>> void strictTransport(
+            HeadersConfigurer<H>.HstsConfig hsts, OponnEnvironment environment) {
+        if (environment.strictTransportSecurity()) {
+            hsts.requestMatcher(AnyRequestMatcher.INSTANCE)
+                    .maxAgeInSeconds(HSTS_MAX_AGE_SECONDS)
+                    .includeSubDomains(false);
+        } else {
+            hsts.disable();
+        }
+    }
+}
