@@ -172,7 +172,7 @@ class EnvironmentTests {
             Device operator = new Device(production.managementPort());
             Device.Response readiness = operator.get("/actuator/health/readiness");
             assertThat(readiness.status()).isEqualTo(200);
-            assertThat(readiness.body()).contains("\"db\"", "\"redis\"", "\"UP\"");
+            assertThat(readiness.body()).contains("\"db\"", "\"redis\"", "\"kms\"", "\"UP\"");
 
             JsonNode created = jsonLines(output).stream()
                     .filter(line -> "ballot.created".equals(line.path("message").asString()))
