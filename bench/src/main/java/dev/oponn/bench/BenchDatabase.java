@@ -28,9 +28,13 @@ final class BenchDatabase implements AutoCloseable {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private final String name;
+    private final Thread dropOnExit;
 
     private BenchDatabase(String name) {
         this.name = name;
+        // A harness stopped with Ctrl-C still drops its database.
+        this.dropOnExit = new Thread(this::dropQuietly, "drop " + name);
+        Runtime.getRuntime().addShutdownHook(dropOnExit);
     }
 
     static BenchDatabase create() throws SQLException {
@@ -104,6 +108,23 @@ final class BenchDatabase implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(dropOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is dropping it.
+        }
+        drop();
+    }
+
+    private void dropQuietly() {
+        try {
+            drop();
+        } catch (SQLException e) {
+            System.err.println("could not drop " + name + ": " + e.getMessage());
+        }
+    }
+
+    private void drop() throws SQLException {
         try (Connection admin = admin();
                 Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -55,6 +55,23 @@ final class CpuClock {
         return ticksToNanos(sum);
     }
 
+    /** Busy CPU time of the whole machine (every process, anyone's), from the first line of {@code /proc/stat}. */
+    long machineBusyNanos() {
+        try {
+            String[] f =
+                    Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return ticksToNanos(busy);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** utime + stime from a {@code /proc/<pid>/stat} line (fields 14 and 15, counted after the command name). */
     static long ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

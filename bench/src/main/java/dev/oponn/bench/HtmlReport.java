@@ -29,6 +29,7 @@ final class HtmlReport {
             new Row("cores busy at full load: Oponn", "server_cores_busy_full_load", "", null, null),
             new Row("cores busy at full load: PostgreSQL", "database_cores_busy_full_load", "", null, null),
             new Row("cores busy at full load: load generator", "load_generator_cores_busy_full_load", "", null, null),
+            new Row("cores busy at full load: whole machine", "machine_cores_busy_full_load", "", null, null),
             new Row("ballot creations/s", "ballot_creations_per_s", "/s", null, null),
             new Row(
                     "fan-out p99, 1k viewers",

@@ -30,6 +30,7 @@ final class OponnPhase {
             run.report().put("server_cores_busy_full_load", votes.serverCores());
             run.report().put("database_cores_busy_full_load", votes.databaseCores());
             run.report().put("load_generator_cores_busy_full_load", votes.generatorCores());
+            run.report().put("machine_cores_busy_full_load", votes.machineCores());
             run.report().chart("vote_latency_histogram_full_load", Histogram.describe(votes.fullHistogram()));
             run.report().chart("vote_latency_histogram_half_load", Histogram.describe(votes.halfHistogram()));
             run.report().chart("votes_per_second_full_load", votes.fullTimelines());

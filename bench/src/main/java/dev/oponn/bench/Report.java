@@ -35,6 +35,7 @@ final class Report {
                 "server_cores_busy_full_load",
                 "database_cores_busy_full_load",
                 "load_generator_cores_busy_full_load",
+                "machine_cores_busy_full_load",
                 "fanout_p50_ms_1k_viewers",
                 "fanout_p99_ms_1k_viewers",
                 "fanout_max_ms_1k_viewers",

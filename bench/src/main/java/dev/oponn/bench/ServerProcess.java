@@ -27,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
     private final Target target;
     private final Path log;
     private final long clockTicksPerSecond;
+    private final Thread stopOnExit;
 
     private ServerProcess(String name, Process process, Target target, Path log, long clockTicksPerSecond) {
         this.name = name;
@@ -34,6 +35,9 @@ final class ServerProcess implements AutoCloseable {
         this.target = target;
         this.log = log;
         this.clockTicksPerSecond = clockTicksPerSecond;
+        // A harness stopped with Ctrl-C must not leave servers running on the machine.
+        this.stopOnExit = new Thread(process::destroy, "stop " + name);
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     static ServerProcess start(
@@ -163,6 +167,11 @@ final class ServerProcess implements AutoCloseable {
     /** SIGTERM (Oponn shuts down gracefully), then a hard kill if it has not exited within 30 s. */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it stops the process.
+        }
         if (!process.isAlive()) {
             return;
         }

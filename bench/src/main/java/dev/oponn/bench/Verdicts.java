@@ -38,11 +38,7 @@ final class Verdicts {
         explainVoteLimit(report);
     }
 
-    /**
-     * When Oponn's votes/s stays under the insert baseline, says where the cores went at full load. Saturated
-     * cores point at CPU per request (a leaner path; the server's share says how much there is to gain); idle
-     * cores point at waiting, which committing many votes together (group commit) removes.
-     */
+    /** When Oponn's votes/s stays under the insert baseline, says where the cores went at full load. */
     static void explainVoteLimit(Report report) {
         if (!Boolean.FALSE.equals(atLeast(report.number("votes_per_s"), report.number("baseline_insert_per_s")))) {
             return;
@@ -50,27 +46,43 @@ final class Verdicts {
         double server = report.number("server_cores_busy_full_load");
         double database = report.number("database_cores_busy_full_load");
         double generator = report.number("load_generator_cores_busy_full_load");
-        if (Double.isNaN(server) || Double.isNaN(database) || Double.isNaN(generator)) {
+        double machine = report.number("machine_cores_busy_full_load");
+        if (Double.isNaN(server) || Double.isNaN(database) || Double.isNaN(generator) || Double.isNaN(machine)) {
             return;
         }
-        int cores = Runtime.getRuntime().availableProcessors();
-        double busy = server + database + generator;
         report.note(String.format(
-                java.util.Locale.ROOT,
-                "votes/s is below the insert baseline. At full load the %d cores went to: Oponn %.2f, PostgreSQL"
-                        + " backends %.2f, load generator %.2f (total %.2f, %.1f ms of Oponn CPU per vote). %s",
-                cores,
-                server,
-                database,
-                generator,
-                busy,
-                report.number("cpu_ms_per_vote"),
-                busy >= 0.85 * cores
-                        ? "The cores were saturated, so CPU per vote is the limit: a leaner request path (filter"
-                                + " chain, rendering) is the lever; the database's share says what group commit could"
-                                + " save."
-                        : "The cores were not saturated, so the votes waited (commit flushes, locks): committing"
-                                + " many votes together (group commit) is the lever."));
+                        java.util.Locale.ROOT,
+                        "votes/s is below the insert baseline. At full load, of %d cores: Oponn %.2f, PostgreSQL"
+                                + " backends %.2f, load generator %.2f, whole machine %.2f (%.2f ms of Oponn CPU per"
+                                + " vote). ",
+                        Runtime.getRuntime().availableProcessors(),
+                        server,
+                        database,
+                        generator,
+                        machine,
+                        report.number("cpu_ms_per_vote"))
+                + diagnosis(Runtime.getRuntime().availableProcessors(), server + database + generator, machine));
+    }
+
+    /**
+     * Reads the cores: busy with other people's work means the figures understate Oponn; saturated by the run
+     * means CPU per vote is the limit; idle means the votes waited (commit flushes, locks).
+     */
+    static String diagnosis(int cores, double run, double machine) {
+        if (machine >= 0.85 * cores && run < 0.7 * machine) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "Other processes used %.2f cores: the machine was not quiet, so these figures understate Oponn;"
+                            + " rerun on a quiet machine before reading a limit from them.",
+                    machine - run);
+        }
+        if (machine >= 0.85 * cores) {
+            return "The cores were saturated by the run, so CPU per vote is the limit: a leaner request path (filter"
+                    + " chain, rendering, logging) is the lever; the PostgreSQL share says what fewer commits (group"
+                    + " commit) would save.";
+        }
+        return "The cores were not saturated, so votes waited (commit flushes, row locks): committing the votes of"
+                + " many requests together (group commit) is the lever.";
     }
 
     private static Object ratio(Report report, String numerator, String denominator) {

@@ -28,6 +28,7 @@ final class VoteLoad {
             double serverCores,
             double databaseCores,
             double generatorCores,
+            double machineCores,
             Map<String, Object> details,
             long[] fullHistogram,
             long[] halfHistogram,
@@ -59,6 +60,7 @@ final class VoteLoad {
         List<Double> serverCores = new ArrayList<>();
         List<Double> databaseCores = new ArrayList<>();
         List<Double> generatorCores = new ArrayList<>();
+        List<Double> machineCores = new ArrayList<>();
         CpuClock clock = servers.getFirst().cpu();
         String database = run.database().name();
         for (int rep = 1; rep <= scale.reps(); rep++) {
@@ -66,6 +68,7 @@ final class VoteLoad {
             long cpu0 = cpu(servers);
             long db0 = clock.databaseBackendsNanos(database);
             long self0 = clock.selfNanos();
+            long machine0 = clock.machineBusyNanos();
             Recorder r = ClosedLoop.run(
                     label + " full load rep " + rep,
                     concurrency,
@@ -76,12 +79,14 @@ final class VoteLoad {
             long cpu1 = cpu(servers);
             long db1 = clock.databaseBackendsNanos(database);
             long self1 = clock.selfNanos();
+            long machine1 = clock.machineBusyNanos();
             double wall = r.elapsedSeconds() * 1e9;
             full.add(r);
             cpuPerVote.add(cpu0 < 0 || cpu1 < 0 || r.acks() == 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / r.acks());
             serverCores.add(cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / wall);
             databaseCores.add(db0 < 0 || db1 < 0 ? Double.NaN : (db1 - db0) / wall);
             generatorCores.add(self0 < 0 || self1 < 0 ? Double.NaN : (self1 - self0) / wall);
+            machineCores.add(machine0 < 0 || machine1 < 0 ? Double.NaN : (machine1 - machine0) / wall);
             estimate = Math.max(estimate, r.ratePerSecond());
             run.progress()
                     .line(String.format(
@@ -105,6 +110,7 @@ final class VoteLoad {
         details.put("server_cores_busy", Stats.summary(serverCores));
         details.put("database_backends_cores_busy", Stats.summary(databaseCores));
         details.put("load_generator_cores_busy", Stats.summary(generatorCores));
+        details.put("machine_cores_busy", Stats.summary(machineCores));
         details.put("cores", Runtime.getRuntime().availableProcessors());
 
         List<Recorder> half = new ArrayList<>();
@@ -144,6 +150,7 @@ final class VoteLoad {
                 Stats.median(serverCores),
                 Stats.median(databaseCores),
                 Stats.median(generatorCores),
+                Stats.median(machineCores),
                 details,
                 Report.histogram(full),
                 Report.histogram(half),
