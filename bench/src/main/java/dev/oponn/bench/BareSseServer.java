@@ -46,6 +46,7 @@ public final class BareSseServer {
         server.setExecutor(threads);
         server.createContext("/", app::route);
         server.start();
+        Thread.ofVirtual().name("heartbeat").start(app::heartbeats);
         return server;
     }
 
@@ -114,6 +115,19 @@ public final class BareSseServer {
         ballot.broadcast(event);
     }
 
+    /** A comment every 15 s on every stream, as Oponn's contract has it; a failed write drops the viewer. */
+    private void heartbeats() {
+        byte[] comment = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+        while (true) {
+            try {
+                Thread.sleep(15_000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            ballots.values().forEach(b -> b.broadcastAlways(comment));
+        }
+    }
+
     private String token(int bytes) {
         byte[] b = new byte[bytes];
         random.nextBytes(b);
@@ -170,6 +184,10 @@ public final class BareSseServer {
             if (event != current) {
                 return; // a newer tally was rendered meanwhile; its own broadcast carries this vote
             }
+            broadcastAlways(event);
+        }
+
+        synchronized void broadcastAlways(byte[] event) {
             for (Iterator<HttpExchange> it = viewers.iterator(); it.hasNext(); ) {
                 HttpExchange viewer = it.next();
                 try {

@@ -101,8 +101,12 @@ final class BaselinePhase {
             }
             return out;
         };
-        try (ServerProcess server = startBare(run, "bare-sse", BareSseServer.class)) {
-            for (FanoutScenario.Plan plan : FanoutPlans.plans(scale, "baseline", server, server.target())) {
+        // A fresh server per scenario: the bare server only notices a departed viewer when a write to it fails, so
+        // the previous scenario's closed streams would otherwise hold its file descriptors.
+        for (int scenario = 0; scenario < 3; scenario++) {
+            try (ServerProcess server = startBare(run, "bare-sse", BareSseServer.class)) {
+                FanoutScenario.Plan plan = FanoutPlans.plans(scale, "baseline", server, server.target(), false)
+                        .get(scenario);
                 Optional<FanoutScenario.Outcome> outcome = FanoutScenario.run(run, plan, ledger, truth);
                 String key = FanoutPlans.key(plan);
                 run.report()

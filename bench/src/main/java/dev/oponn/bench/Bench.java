@@ -11,10 +11,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -69,22 +67,29 @@ public final class Bench {
             progress.line("database " + database.name() + " on 127.0.0.1:5432 (dropped at the end)");
             Run run = new Run(options, progress, report, database, new VoteLedger(), new AtomicInteger());
             String secret = secret();
-            incomplete |= !attempt(run, "baselines", () -> BaselinePhase.run(run));
-            AtomicReference<Optional<String>> live =
-                    new AtomicReference<>(Optional.of("the one-instance part did not run"));
-            incomplete |= !attempt(run, "one instance", () -> live.set(OponnPhase.run(run, jar, secret)));
-            incomplete |= !attempt(run, "two instances", () -> TwoInstancePhase.run(run, jar, secret, live.get()));
+            incomplete |= !part(run, "baselines", () -> BaselinePhase.run(run));
+            incomplete |= !part(run, "one", () -> OponnPhase.run(run, jar, secret));
+            incomplete |= !part(run, "two", () -> TwoInstancePhase.run(run, jar, secret));
             progress.phase("correctness");
-            Correctness.Verdict verdict = Correctness.check(database, run.ledger());
-            report.put("lost_votes", verdict.lost());
-            report.put("duplicate_votes", verdict.duplicates());
-            report.detail("correctness", verdict.details());
-            progress.line("   " + verdict.details());
             double mismatches = report.number("viewer_mismatches");
-            correctnessFailures = verdict.lost()
-                    + verdict.duplicates()
-                    + verdict.voterRowMismatches()
-                    + (Double.isNaN(mismatches) ? 0 : (long) mismatches);
+            long viewerFailures = Double.isNaN(mismatches) ? 0 : (long) mismatches;
+            correctnessFailures = viewerFailures;
+            if (run.ledger().ballots().isEmpty()) {
+                report.note("correctness: no vote was cast on Oponn in this run, so there was nothing to check");
+            } else {
+                try {
+                    Correctness.Verdict verdict = Correctness.check(database, run.ledger());
+                    report.put("lost_votes", verdict.lost());
+                    report.put("duplicate_votes", verdict.duplicates());
+                    report.detail("correctness", verdict.details());
+                    progress.line("   " + verdict.details());
+                    correctnessFailures += verdict.lost() + verdict.duplicates() + verdict.voterRowMismatches();
+                } catch (Exception e) {
+                    progress.line("!! correctness check failed: " + e);
+                    report.note("the correctness check could not run: " + e.getMessage());
+                    incomplete = true;
+                }
+            }
         }
         Verdicts.addRatiosAndTargets(report);
         boolean passed = correctnessFailures == 0 && !incomplete;
@@ -113,8 +118,17 @@ public final class Bench {
         void run() throws Exception;
     }
 
-    /** Runs one part; a failure is reported in the notes and the run goes on with the next part. */
-    private static boolean attempt(Run run, String name, Part part) {
+    /**
+     * Runs one part unless {@code --only} left it out; a failure is reported in the notes and the run goes on with
+     * the next part.
+     */
+    private static boolean part(Run run, String name, Part part) {
+        if (!run.options().parts().contains(name)) {
+            run.report()
+                    .note("part '" + name + "' skipped (--only "
+                            + String.join(",", run.options().parts()) + ")");
+            return true;
+        }
         try {
             part.run();
             return true;
@@ -127,7 +141,9 @@ public final class Bench {
 
     private static Path write(Options options, String commit, Report report) throws IOException {
         Files.createDirectories(options.resultsDir());
-        String stem = LocalDate.now(ZoneOffset.UTC) + "-" + commit + (options.quick() ? "-quick" : "");
+        boolean partial = !options.parts().containsAll(Options.PARTS);
+        String stem = LocalDate.now(ZoneOffset.UTC) + "-" + commit + (options.quick() ? "-quick" : "")
+                + (partial ? "-partial" : "");
         Path json = options.resultsDir().resolve(stem + ".json");
         for (int i = 2; Files.exists(json) && i < 1000; i++) {
             json = options.resultsDir().resolve(stem + "-" + i + ".json");
@@ -201,6 +217,7 @@ public final class Bench {
         m.put("load_average_at_start", loadAverage());
         m.put("concurrency", options.concurrency());
         m.put("server_args", options.serverArgs());
+        m.put("parts", Options.PARTS.stream().filter(options.parts()::contains).toList());
         return m;
     }
 

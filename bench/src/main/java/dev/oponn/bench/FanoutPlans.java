@@ -7,7 +7,9 @@ final class FanoutPlans {
 
     private FanoutPlans() {}
 
-    static List<FanoutScenario.Plan> plans(Options.Scale scale, String who, ServerProcess server, Target votes) {
+    /** @param checkRelease whether to await and report the server letting go of departed viewers */
+    static List<FanoutScenario.Plan> plans(
+            Options.Scale scale, String who, ServerProcess server, Target votes, boolean checkRelease) {
         return List.of(
                 new FanoutScenario.Plan(
                         who + " fan-out, " + scale.smallViewers() + " viewers on one ballot",
@@ -17,7 +19,8 @@ final class FanoutPlans {
                         scale.smallViewers(),
                         scale.singleBallotVotes(),
                         1,
-                        false),
+                        false,
+                        checkRelease),
                 new FanoutScenario.Plan(
                         who + " fan-out, " + scale.largeViewers() + " viewers on one ballot",
                         server,
@@ -26,7 +29,8 @@ final class FanoutPlans {
                         scale.largeViewers(),
                         scale.singleBallotVotes(),
                         1,
-                        true),
+                        true,
+                        checkRelease),
                 new FanoutScenario.Plan(
                         who + " fan-out, " + scale.manyBallots() + " ballots x " + scale.viewersPerBallot()
                                 + " viewers",
@@ -36,7 +40,8 @@ final class FanoutPlans {
                         scale.viewersPerBallot(),
                         scale.manyBallotVotes(),
                         8,
-                        false));
+                        false,
+                        checkRelease));
     }
 
     /** The result-file suffix of a scenario: {@code 1k_viewers}, {@code 10k_viewers}, {@code 1000_ballots}. */

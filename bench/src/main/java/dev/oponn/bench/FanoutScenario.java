@@ -22,6 +22,7 @@ final class FanoutScenario {
     /**
      * @param viewerServer where the viewers connect; {@code voteServer} is where votes go (the same server, or the
      *     other instance for the cross-instance scenario)
+     * @param checkRelease after the viewers leave, wait for the server to close their connections and report it
      */
     record Plan(
             String label,
@@ -31,7 +32,8 @@ final class FanoutScenario {
             int viewersPerBallot,
             int votesPerRep,
             int parallel,
-            boolean measureMemory) {}
+            boolean measureMemory,
+            boolean checkRelease) {}
 
     record Outcome(
             Map<String, Object> details,
@@ -46,6 +48,37 @@ final class FanoutScenario {
     private FanoutScenario() {}
 
     static Optional<Outcome> run(Run run, Plan plan, VoteLedger ledger, Truth truth) throws Exception {
+        long filesBefore = plan.viewerServer().openFiles();
+        Optional<Outcome> outcome = measure(run, plan, ledger, truth);
+        if (plan.checkRelease()) {
+            outcome.ifPresent(o -> awaitStreamsReleased(run, plan, filesBefore, o.details()));
+        }
+        return outcome;
+    }
+
+    /**
+     * After the viewers leave, the server must let their connections go (no leak). Waits, bounded, until its open
+     * files are back near where they were before the viewers came, so the next scenario starts clean, and reports
+     * what it saw.
+     */
+    private static void awaitStreamsReleased(Run run, Plan plan, long before, Map<String, Object> details) {
+        ServerProcess server = plan.viewerServer();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        long now = server.openFiles();
+        while (before >= 0 && now > before + 50 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            now = server.openFiles();
+        }
+        details.put("server_open_files_before_viewers", before);
+        details.put("server_open_files_after_viewers_left", now);
+        if (before >= 0 && now > before + 50) {
+            run.report()
+                    .note(plan.label() + ": 60 s after its viewers left, " + server.name() + " still held "
+                            + (now - before) + " more open files than before they came");
+        }
+    }
+
+    private static Optional<Outcome> measure(Run run, Plan plan, VoteLedger ledger, Truth truth) throws Exception {
         Progress progress = run.progress();
         Options.Scale scale = run.scale();
         progress.line(plan.label() + ": " + plan.ballots() + " ballot(s) x " + plan.viewersPerBallot() + " viewers");

@@ -10,8 +10,7 @@ final class OponnPhase {
 
     private OponnPhase() {}
 
-    /** @return why the live stream is unavailable, or empty when it works */
-    static Optional<String> run(Run run, Path jar, String secret) throws Exception {
+    static void run(Run run, Path jar, String secret) throws Exception {
         run.progress().phase("Oponn, one instance (no Redis)");
         try (ServerProcess oponn = Oponn.start(run, "oponn-1", jar, secret, null)) {
             Target target = oponn.target();
@@ -40,7 +39,6 @@ final class OponnPhase {
             } else {
                 fanout(run, oponn);
             }
-            return liveUnavailable;
         }
     }
 
@@ -99,7 +97,7 @@ final class OponnPhase {
     private static void fanout(Run run, ServerProcess oponn) throws Exception {
         FanoutScenario.Truth truth = ballots -> run.database().tallies(ballots);
         long mismatches = 0;
-        for (FanoutScenario.Plan plan : FanoutPlans.plans(run.scale(), "Oponn", oponn, oponn.target())) {
+        for (FanoutScenario.Plan plan : FanoutPlans.plans(run.scale(), "Oponn", oponn, oponn.target(), true)) {
             Optional<FanoutScenario.Outcome> outcome = FanoutScenario.run(run, plan, run.ledger(), truth);
             String key = FanoutPlans.key(plan);
             run.report()

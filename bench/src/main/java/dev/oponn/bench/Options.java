@@ -2,7 +2,9 @@ package dev.oponn.bench;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Command-line options. {@code --quick} is a smoke run of about two minutes with small numbers; its figures are
@@ -17,7 +19,10 @@ record Options(
         int concurrency,
         int redisDb,
         List<String> serverArgs,
+        Set<String> parts,
         Scale scale) {
+
+    static final List<String> PARTS = List.of("baselines", "one", "two");
 
     static final String USAGE = """
             usage: bench/run [--skip-build] [--quick] [options]
@@ -26,6 +31,8 @@ record Options(
               --concurrency N         concurrent vote senders and baseline callers (default 32, quick 16)
               --server-arg ARG        extra argument for every Oponn instance, repeatable
                                       (e.g. --server-arg=--oponn.live.max-streams-per-ip=100000)
+              --only PART[,PART]      run only some parts: baselines, one (instance), two (instances);
+                                      a partial run's result file says which parts were skipped
               --redis-db N            Redis database for the two-instance part (default 13)
               --app-jar PATH          the Oponn jar (default: target/oponn-*.jar)
               --results DIR           where the JSON and HTML go (default bench/results)
@@ -40,6 +47,7 @@ record Options(
         Integer concurrency = null;
         int redisDb = 13;
         List<String> serverArgs = new ArrayList<>();
+        Set<String> parts = new LinkedHashSet<>(PARTS);
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
@@ -54,6 +62,12 @@ record Options(
                 case "--quick" -> quick = true;
                 case "--concurrency" -> concurrency = Integer.parseInt(value);
                 case "--server-arg" -> serverArgs.add(value);
+                case "--only" -> {
+                    parts = new LinkedHashSet<>(List.of(value.split(",")));
+                    if (!PARTS.containsAll(parts)) {
+                        throw new IllegalArgumentException("--only takes " + PARTS + "\n" + USAGE);
+                    }
+                }
                 case "--redis-db" -> redisDb = Integer.parseInt(value);
                 case "--app-jar" -> appJar = Path.of(value);
                 case "--results" -> results = Path.of(value);
@@ -72,6 +86,7 @@ record Options(
                 concurrency == null ? scale.concurrency() : concurrency,
                 redisDb,
                 List.copyOf(serverArgs),
+                Set.copyOf(parts),
                 scale);
     }
 

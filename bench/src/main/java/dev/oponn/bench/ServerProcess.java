@@ -99,6 +99,15 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Open file descriptors (sockets included), or -1 where {@code /proc} is not readable. */
+    long openFiles() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc/" + pid() + "/fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Resident set size from {@code /proc/<pid>/status}, or -1 where that is not readable. */
     long rssBytes() {
         try {

@@ -12,11 +12,13 @@ final class TwoInstancePhase {
 
     private TwoInstancePhase() {}
 
-    static void run(Run run, Path jar, String secret, Optional<String> liveUnavailable) throws Exception {
+    static void run(Run run, Path jar, String secret) throws Exception {
         String redis = "redis://127.0.0.1:6379/" + run.options().redisDb();
         run.progress().phase("Oponn, two instances (one PostgreSQL, Redis " + redis + ")");
         try (ServerProcess a = Oponn.start(run, "oponn-a", jar, secret, redis);
                 ServerProcess b = Oponn.start(run, "oponn-b", jar, secret, redis)) {
+            String probe = Ballots.create(run, a.target(), 1, "probe").getFirst();
+            Optional<String> liveUnavailable = Oponn.liveUnavailable(b.target(), probe, run.nextClient());
             VoteLoad.Result votes = VoteLoad.measure(run, "two instances", List.of(a, b), false);
             run.report().put("two_instance_votes_per_s", votes.fullRate());
             run.report().detail("votes_two_instances", votes.details());
@@ -33,7 +35,8 @@ final class TwoInstancePhase {
                     run.scale().crossViewers(),
                     run.scale().singleBallotVotes(),
                     1,
-                    false);
+                    false,
+                    true);
             Optional<FanoutScenario.Outcome> outcome = FanoutScenario.run(
                     run, plan, run.ledger(), ballots -> run.database().tallies(ballots));
             run.report()

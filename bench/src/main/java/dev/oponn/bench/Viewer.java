@@ -11,7 +11,8 @@ import java.util.concurrent.CountDownLatch;
  */
 final class Viewer implements Runnable {
 
-    private static final int READ_TIMEOUT_MILLIS = 120_000;
+    /** Far above the 15 s heartbeat: a stream silent this long is dead. */
+    private static final int READ_TIMEOUT_MILLIS = 180_000;
 
     private final Target target;
     private final int client;
