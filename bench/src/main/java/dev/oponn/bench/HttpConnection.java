@@ -18,7 +18,10 @@ import java.util.List;
  * One keep-alive HTTP/1.1 connection over a plain socket, as a browser tab holds one. Raw sockets rather than
  * {@code java.net.http} because the load generator shares two cores with the server: this costs a fraction of the
  * client's CPU per request, and every server (Oponn and the bare baselines) is driven by this same code, so the
- * client's share is the same for each. Not thread-safe: one user at a time.
+ * client's share is the same for each. After {@value #REQUESTS_PER_CONNECTION} requests (Tomcat's own default
+ * keep-alive limit) it reconnects from the next source address, so a long run spreads over many client addresses
+ * the way many voters would, and no single address carries a rate that per-IP limits would rightly refuse. Not
+ * thread-safe: one user at a time.
  */
 final class HttpConnection implements Closeable {
 
@@ -26,16 +29,22 @@ final class HttpConnection implements Closeable {
     private static final int MAX_HEADERS = 200;
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
+    static final int REQUESTS_PER_CONNECTION = 100;
+    /** Step between successive source addresses of one connection; prime, so connections rarely meet. */
+    private static final int ADDRESS_STEP = 1009;
+
     private final InetSocketAddress server;
-    private final InetAddress local;
     private final int timeoutMillis;
+    private int client;
+    private int exchanges;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
-    HttpConnection(InetSocketAddress server, InetAddress local, int timeoutMillis) {
+    /** @param client picks the first source address ({@link Target#sourceAddress}) */
+    HttpConnection(InetSocketAddress server, int client, int timeoutMillis) {
         this.server = server;
-        this.local = local;
+        this.client = client;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -45,7 +54,7 @@ final class HttpConnection implements Closeable {
             send(request);
             Head head = readHead();
             byte[] body = readBody(head, request.method());
-            if (head.closes()) {
+            if (head.closes() || ++exchanges >= REQUESTS_PER_CONNECTION) {
                 close();
             }
             return new HttpResponse(head.status(), head.headers(), body);
@@ -91,6 +100,9 @@ final class HttpConnection implements Closeable {
 
     private void send(HttpRequest request) throws IOException {
         if (socket == null || socket.isClosed()) {
+            InetAddress local = Target.sourceAddress(client);
+            client += ADDRESS_STEP;
+            exchanges = 0;
             Socket fresh = new Socket();
             fresh.setTcpNoDelay(true);
             fresh.bind(new InetSocketAddress(local, 0));

@@ -157,7 +157,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private boolean healthy(String path) {
-        try (HttpConnection c = new HttpConnection(target.address(), java.net.InetAddress.getLoopbackAddress(), 5000)) {
+        try (HttpConnection c = new HttpConnection(target.address(), 0, 5000)) {
             return c.exchange(HttpRequest.get(path, List.of())).status() == 200;
         } catch (IOException e) {
             return false;

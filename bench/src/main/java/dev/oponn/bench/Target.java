@@ -19,7 +19,7 @@ record Target(String name, InetSocketAddress address) {
     }
 
     HttpConnection connection(int client) {
-        return new HttpConnection(address, sourceAddress(client), TIMEOUT_MILLIS);
+        return new HttpConnection(address, client, TIMEOUT_MILLIS);
     }
 
     static InetAddress sourceAddress(int client) {

@@ -43,6 +43,28 @@ class LoadGeneratorTests {
     }
 
     @Test
+    void aConnectionMovesToTheNextSourceAddressEveryHundredRequests() throws IOException {
+        java.util.Set<String> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        server = HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 50);
+        server.createContext("/", exchange -> {
+            clients.add(exchange.getRemoteAddress().getAddress().getHostAddress());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        Target target = Target.loopback("recorder", server.getAddress().getPort());
+
+        try (HttpConnection connection = target.connection(0)) {
+            for (int i = 0; i < 2 * HttpConnection.REQUESTS_PER_CONNECTION + 1; i++) {
+                assertThat(connection.exchange(HttpRequest.get("/", List.of())).status())
+                        .isEqualTo(204);
+            }
+        }
+
+        assertThat(clients).hasSize(3).allMatch(ip -> ip.startsWith("127.0."));
+    }
+
+    @Test
     void closedLoopCountsEveryAcknowledgedRequest() throws IOException {
         server = BareHttpServer.start(0);
         Target target = Target.loopback("bare", server.getAddress().getPort());
