@@ -1,0 +1,91 @@
+package dev.oponn.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Oponn's HTTP contract as a browser meets it, and nothing of its internals: a page load gives the CSRF cookie (and
+ * on {@code /vote/{id}} the device cookie), forms carry the token in {@code X-CSRF-Token}, a created ballot answers
+ * with {@code /vote/{id}}, an acknowledged vote with {@code /results/{id}} (303 {@code Location}, or 204
+ * {@code HX-Redirect} for htmx). The bare SSE baseline speaks the same contract, so one probe drives both.
+ */
+final class Site {
+
+    private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
+
+    private Site() {}
+
+    /** Loads the vote page: the device gets its cookies; returns the ballot's option ids. */
+    static List<Integer> openVotePage(HttpConnection connection, Device device, String ballot) throws IOException {
+        HttpResponse page = connection.exchange(HttpRequest.get("/vote/" + ballot, device.pageHeaders()));
+        device.remember(page);
+        if (page.status() != 200) {
+            throw new IOException("GET /vote/" + ballot + " answered " + page.status());
+        }
+        List<Integer> options = new ArrayList<>();
+        Matcher m = OPTION.matcher(page.text());
+        while (m.find()) {
+            options.add(Integer.parseInt(m.group(1)));
+        }
+        return options;
+    }
+
+    static HttpRequest createRequest(Device device, String measure, String options) {
+        return HttpRequest.form(
+                "/create",
+                device.htmxHeaders(),
+                Device.CSRF_FIELD,
+                device.csrfToken(),
+                "measure",
+                measure,
+                "options_raw",
+                options,
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0");
+    }
+
+    /** The new ballot's id, or null when the answer is not a successful creation. */
+    static String createdBallot(HttpResponse response) {
+        String target = redirectTarget(response);
+        if (target == null || !target.contains("/vote/")) {
+            return null;
+        }
+        return target.substring(target.lastIndexOf('/') + 1);
+    }
+
+    static HttpRequest voteRequest(Device device, String ballot, int optionId) {
+        return HttpRequest.form(
+                "/vote/" + ballot,
+                device.htmxHeaders(),
+                Device.CSRF_FIELD,
+                device.csrfToken(),
+                "option_id",
+                Integer.toString(optionId));
+    }
+
+    static boolean voteAcknowledged(HttpResponse response) {
+        String target = redirectTarget(response);
+        return target != null && target.contains("/results/");
+    }
+
+    static HttpRequest liveRequest(String ballot) {
+        return HttpRequest.get(
+                "/ballots/" + ballot + "/live-results",
+                List.of("Accept: text/event-stream", "Cache-Control: no-cache"));
+    }
+
+    private static String redirectTarget(HttpResponse response) {
+        if (response.status() == 204 || response.status() / 100 == 2) {
+            return response.header("HX-Redirect");
+        }
+        if (response.status() == 303 || response.status() == 302) {
+            return response.header("Location");
+        }
+        return null;
+    }
+}
