@@ -8,6 +8,7 @@ import dev.oponn.ballot.BallotId;
 import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.OponnTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The stream as a client sees it: headers, first event, ids, Last-Event-ID, heartbeats, errors, ending. */
 @OponnTest
-@TestPropertySource(properties = {"oponn.live.heartbeat-interval=1s", "oponn.live.write-timeout=2s"})
+@TestPropertySource(
+        properties = {"oponn.live.heartbeat-interval=1s", "oponn.live.write-timeout=2s", "oponn.live.idle-retention=1s"
+        })
 class LiveResultsStreamTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -36,9 +39,19 @@ class LiveResultsStreamTests {
     @Autowired
     BallotCatalog catalog;
 
+    @Autowired
+    LiveResults live;
+
+    @Autowired
+    LiveProperties properties;
+
+    @Autowired
+    MeterRegistry registry;
+
     HttpClient http;
     Device owner;
     final List<SseClient> open = new ArrayList<>();
+    final List<HttpClient> clients = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -49,7 +62,9 @@ class LiveResultsStreamTests {
     @AfterEach
     void closeStreams() {
         open.forEach(SseClient::close);
-        http.close();
+        // shutdownNow, not close: close() would wait for the streams, which never end by themselves.
+        http.shutdownNow();
+        clients.forEach(HttpClient::shutdownNow);
     }
 
     @Test
@@ -140,14 +155,109 @@ class LiveResultsStreamTests {
         }
     }
 
-    private SseClient stream(String ballot, String... headers) {
-        SseClient stream = SseClient.open(http, port, "/ballots/" + ballot + "/live-results", headers);
+    @Test
+    void oneChangeIsRenderedOnceAndTheSameEventGoesToEveryViewer() {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+        List<SseClient> viewers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            viewers.add(stream(ballot));
+        }
+        await().atMost(WAIT).until(() -> viewers.stream().allMatch(v -> v.lastVersion() == 0));
+        double renders = registry.get(LiveMetrics.RENDERS).counter().count();
+        double sent = registry.get(LiveMetrics.EVENTS_SENT).counter().count();
+
+        LiveTally.voteAsNewDevice(http, port, ballot, "2");
+
+        await().atMost(WAIT).until(() -> viewers.stream().allMatch(v -> v.lastVersion() == 1));
+        assertThat(registry.get(LiveMetrics.RENDERS).counter().count() - renders)
+                .isEqualTo(1);
+        assertThat(registry.get(LiveMetrics.EVENTS_SENT).counter().count() - sent)
+                .isEqualTo(20);
+        assertThat(viewers)
+                .extracting(v -> v.lastMessage().data())
+                .containsOnly(viewers.getFirst().lastMessage().data());
+        assertThat(registry.get(LiveMetrics.FAN_OUT_LATENCY).timer().count()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void aClientBeyondItsStreamCapIsAnsweredTooManyRequestsAndAdmittedAgainOnceOneCloses() {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+        HttpClient client = SseClient.newHttpFrom("127.0.0.77");
+        clients.add(client);
+        List<SseClient> admitted = new ArrayList<>();
+        for (int i = 0; i < properties.maxStreamsPerClient(); i++) {
+            admitted.add(stream(client, ballot));
+        }
+        await().atMost(WAIT).until(() -> admitted.stream().allMatch(v -> v.lastVersion() == 0));
+
+        SseClient refused = stream(client, ballot);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("text/event-stream");
+        assertThat(stream(ballot).status()).as("another client").isEqualTo(200);
+
+        admitted.getFirst().close();
+        await().atMost(WAIT).until(() -> stream(client, ballot).status() == 200);
+    }
+
+    @Test
+    void whenTheBallotEndsViewersGetTheFinalTallyAndTheStreamCloses() {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+        LiveTally.voteAsNewDevice(http, port, ballot, "1");
+        SseClient stream = stream(ballot);
+        await().atMost(WAIT).until(() -> stream.lastVersion() == 1);
+
+        endNow(ballot);
+
+        await().atMost(WAIT).until(stream::ended);
+        List<SseClient.Event> events = stream.events();
+        assertThat(events.getLast().type()).isEqualTo("closed");
+        SseClient.Event last = stream.lastMessage();
+        assertThat(last.version()).isEqualTo(1);
+        assertThat(last.data()).contains("voting closed");
+        await().atMost(WAIT).until(() -> live.viewersOf(new BallotId(ballot)) == 0);
+
+        SseClient fresh = stream(ballot);
+        await().atMost(WAIT).until(fresh::ended);
+        assertThat(fresh.events()).extracting(SseClient.Event::type).containsExactly("message", "closed");
+        SseClient caughtUp = stream(ballot, "Last-Event-ID", "1");
+        assertThat(caughtUp.status())
+                .as("nothing more will come: stop reconnecting")
+                .isEqualTo(204);
+    }
+
+    @Test
+    void viewersWhoLeaveAreRemovedAndTheirBallotIsForgotten() {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+        List<SseClient> viewers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            viewers.add(stream(ballot));
+        }
+        await().atMost(WAIT).until(() -> viewers.stream().allMatch(v -> v.lastVersion() == 0));
+        assertThat(live.viewersOf(new BallotId(ballot))).isEqualTo(5);
+
+        viewers.forEach(SseClient::close);
+
+        // The next heartbeat finds each connection closed.
+        await().atMost(WAIT).until(() -> live.viewersOf(new BallotId(ballot)) == 0);
+        await().atMost(WAIT).until(() -> !live.tracks(new BallotId(ballot)));
+    }
+
+    private void endNow(String ballot) {
+        jdbc.sql("UPDATE ballot SET ends_at = now() WHERE id = :id")
+                .param("id", ballot)
+                .update();
+        catalog.refresh(new BallotId(ballot));
+    }
+
+    private SseClient stream(HttpClient client, String ballot, String... headers) {
+        SseClient stream = SseClient.open(client, port, "/ballots/" + ballot + "/live-results", headers);
         open.add(stream);
         return stream;
     }
 
-    @SuppressWarnings("unused")
-    private BallotId id(String ballot) {
-        return new BallotId(ballot);
+    private SseClient stream(String ballot, String... headers) {
+        return stream(http, ballot, headers);
     }
 }

@@ -210,4 +210,17 @@ final class SseClient implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(30))
                 .build();
     }
+
+    /** A client whose connections come from {@code address} (any 127.x.y.z), so a test can be many clients. */
+    static HttpClient newHttpFrom(String address) {
+        try {
+            return HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .localAddress(java.net.InetAddress.getByName(address))
+                    .build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(address, e);
+        }
+    }
 }
