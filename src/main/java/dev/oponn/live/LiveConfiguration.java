@@ -33,8 +33,9 @@ class LiveConfiguration {
             LiveResults live,
             StringRedisTemplate redis,
             RedisMessageListenerContainer liveUpdatesListener,
-            LiveThreads threads) {
-        return new RedisVoteAnnouncements(live, redis, liveUpdatesListener, threads);
+            LiveThreads threads,
+            LiveMetrics metrics) {
+        return new RedisVoteAnnouncements(live, redis, liveUpdatesListener, threads, metrics);
     }
 
     @Bean

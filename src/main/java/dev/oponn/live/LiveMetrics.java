@@ -21,11 +21,13 @@ class LiveMetrics {
     static final String DROPPED = "oponn.live.viewers.dropped";
     static final String REFUSED = "oponn.live.streams.refused";
     static final String FAN_OUT_LATENCY = "oponn.live.fanout.latency";
+    static final String ANNOUNCEMENTS_FAILED = "oponn.live.announcements.failed";
 
     private final MeterRegistry registry;
     private final Counter eventsSent;
     private final Counter renders;
     private final Timer fanOutLatency;
+    private final Counter announcementsFailed;
 
     LiveMetrics(MeterRegistry registry, StreamAdmission admission) {
         this.registry = registry;
@@ -45,6 +47,9 @@ class LiveMetrics {
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
                 .register(registry);
+        this.announcementsFailed = Counter.builder(ANNOUNCEMENTS_FAILED)
+                .description("Votes this instance could not announce on Redis (other instances re-read on reconnect)")
+                .register(registry);
     }
 
     void sent(Frame frame, long nowMillis) {
@@ -52,6 +57,10 @@ class LiveMetrics {
         if (frame.committedAtMillis() > 0) {
             fanOutLatency.record(Math.max(0, nowMillis - frame.committedAtMillis()), TimeUnit.MILLISECONDS);
         }
+    }
+
+    void announcementFailed() {
+        announcementsFailed.increment();
     }
 
     void rendered() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -42,12 +43,19 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
     private final String origin = UUID.randomUUID().toString();
     private final Map<BallotId, Long> unannounced = new ConcurrentHashMap<>();
     private final Semaphore wake = new Semaphore(0);
+    private final AtomicInteger publishing = new AtomicInteger();
+    private final LiveMetrics metrics;
     private volatile boolean open = true;
 
     RedisVoteAnnouncements(
-            LiveResults live, StringRedisTemplate redis, RedisMessageListenerContainer container, LiveThreads threads) {
+            LiveResults live,
+            StringRedisTemplate redis,
+            RedisMessageListenerContainer container,
+            LiveThreads threads,
+            LiveMetrics metrics) {
         this.live = live;
         this.redis = redis;
+        this.metrics = metrics;
         container.addMessageListener(this, new PatternTopic(CHANNEL_PATTERN));
         threads.run(this::publishUntilClosed);
     }
@@ -59,8 +67,14 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
     @Override
     public void announce(BallotId ballot, long committedAtMillis) {
         live.changed(ballot, committedAtMillis);
+        publishing.incrementAndGet();
         unannounced.merge(ballot, committedAtMillis, Math::min);
         wake.release();
+    }
+
+    /** Whether every announcement made so far has been published or has failed. */
+    boolean idle() {
+        return publishing.get() == 0;
     }
 
     @Override
@@ -105,13 +119,14 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
                 Thread.currentThread().interrupt();
                 return;
             }
-            wake.drainPermits();
+            int announced = wake.drainPermits() + 1;
             for (BallotId ballot : unannounced.keySet()) {
                 Long committedAt = unannounced.remove(ballot);
                 if (committedAt != null) {
                     publish(ballot, committedAt);
                 }
             }
+            publishing.addAndGet(-announced);
         }
     }
 
@@ -120,6 +135,7 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
             redis.convertAndSend(channel(ballot), origin + " " + committedAtMillis);
         } catch (RuntimeException e) {
             // Other instances miss this one; they re-read every watched ballot when their subscription returns.
+            metrics.announcementFailed();
             log.atWarn()
                     .setMessage("live.announce_failed")
                     .addKeyValue("ballot_id", ballot)
