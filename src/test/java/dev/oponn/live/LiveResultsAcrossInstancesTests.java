@@ -56,7 +56,7 @@ class LiveResultsAcrossInstancesTests {
         redis = new RedisServer(dir).start();
         database = FreshDatabase.create();
         String secret = FreshDatabase.randomSecret();
-        a = instance("a", secret);
+        a = instance("a", secret, "oponn.live.stream-timeout", "3s");
         b = instance("b", secret);
         http = SseClient.newHttp();
     }
@@ -128,6 +128,19 @@ class LiveResultsAcrossInstancesTests {
 
     @Test
     @Order(3)
+    void aStreamThatReachesItsTimeoutIsClosedAndRemoved() {
+        String ballot = Flows.createBallot(new Device(http, port(a)), "Pizza?", "margherita, funghi", false);
+        SseClient viewerOnA = stream(a, ballot);
+        await().atMost(WAIT).until(() -> viewerOnA.lastVersion() == 0);
+
+        // Instance a closes streams after three seconds; the browser would reconnect with its Last-Event-ID.
+        await().atMost(WAIT).until(viewerOnA::ended);
+        assertThat(a.getBean(LiveResults.class).viewersOf(new BallotId(ballot))).isZero();
+        assertThat(a.getBean(StreamAdmission.class).open()).isZero();
+    }
+
+    @Test
+    @Order(4)
     void onShutdownStreamsEndWithARetryHint() {
         String ballot = Flows.createBallot(new Device(http, port(a)), "Pizza?", "margherita, funghi", false);
         SseClient viewerOnB = stream(b, ballot);
@@ -142,13 +155,16 @@ class LiveResultsAcrossInstancesTests {
         assertThat(liveOnB.viewersOf(new BallotId(ballot))).isZero();
     }
 
-    private ConfigurableApplicationContext instance(String name, String secret) {
+    private ConfigurableApplicationContext instance(String name, String secret, String... extra) {
         Map<String, Object> properties = new HashMap<>(database.properties());
         properties.put("server.port", "0");
         properties.put("oponn.data-dir", dir.resolve(name).toString());
         properties.put("oponn.secret-key", secret);
         properties.put("oponn.redis.url", redis.url());
         properties.put("oponn.live.heartbeat-interval", "1s");
+        for (int i = 0; i + 1 < extra.length; i += 2) {
+            properties.put(extra[i], extra[i + 1]);
+        }
         return new SpringApplicationBuilder(OponnApplication.class)
                 .properties(properties)
                 .run();

@@ -9,7 +9,10 @@ import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.OponnTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,6 +113,21 @@ class LiveResultsStreamTests {
             assertThat(stream.headers().firstValue("Content-Type").orElse("")).doesNotStartWith("text/event-stream");
             await().atMost(WAIT).until(stream::ended);
         }
+    }
+
+    @Test
+    void headAnswersTheStreamHeadersWithoutOpeningAStream() throws Exception {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ballots/" + ballot + "/live-results"))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        assertThat(live.viewersOf(new BallotId(ballot))).isZero();
     }
 
     @Test

@@ -1,10 +1,13 @@
 package dev.oponn.live;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +68,7 @@ final class SseClient implements AutoCloseable {
                 && response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
         if (!stream) {
             return HttpResponse.BodySubscribers.mapping(
-                    HttpResponse.BodySubscribers.ofString(java.nio.charset.StandardCharsets.UTF_8), text -> {
+                    HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8), text -> {
                         body.set(text);
                         return null;
                     });
@@ -217,9 +220,9 @@ final class SseClient implements AutoCloseable {
             return HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(30))
-                    .localAddress(java.net.InetAddress.getByName(address))
+                    .localAddress(InetAddress.getByName(address))
                     .build();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalArgumentException(address, e);
         }
     }
