@@ -31,7 +31,7 @@ class StreamAdmission {
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
 
     StreamAdmission(LiveProperties properties) {
-        this.maxStreams = properties.maxStreams();
+        this.maxStreams = properties.streamCap(Runtime.getRuntime().maxMemory());
         this.maxPerClient = properties.maxStreamsPerClient();
     }
 
@@ -54,6 +54,10 @@ class StreamAdmission {
             return new Refused(Refusal.CLIENT_FULL);
         }
         return new Admitted(new Ticket(client));
+    }
+
+    int cap() {
+        return maxStreams;
     }
 
     int open() {

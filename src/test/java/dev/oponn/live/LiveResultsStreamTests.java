@@ -9,6 +9,8 @@ import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.OponnTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,7 +196,13 @@ class LiveResultsStreamTests {
         assertThat(viewers)
                 .extracting(v -> v.lastMessage().data())
                 .containsOnly(viewers.getFirst().lastMessage().data());
-        assertThat(registry.get(LiveMetrics.FAN_OUT_LATENCY).timer().count()).isGreaterThanOrEqualTo(20);
+        HistogramSnapshot latency =
+                registry.get(LiveMetrics.FAN_OUT_LATENCY).timer().takeSnapshot();
+        assertThat(latency.count()).isGreaterThanOrEqualTo(20);
+        assertThat(latency.histogramCounts()).as("histogram buckets").isNotEmpty();
+        assertThat(latency.percentileValues())
+                .extracting(ValueAtPercentile::percentile)
+                .contains(0.5, 0.95, 0.99);
     }
 
     @Test

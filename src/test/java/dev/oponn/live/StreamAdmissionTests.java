@@ -3,6 +3,7 @@ package dev.oponn.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class StreamAdmissionTests {
@@ -43,6 +44,15 @@ class StreamAdmissionTests {
         admit("10.0.0.1");
     }
 
+    @Test
+    void withoutASettingTheInstanceCapIsWhatTheHeapAffords() {
+        LiveProperties unset = properties(null, 50);
+
+        assertThat(unset.streamCap(512L * 1024 * 1024)).isEqualTo(2_048);
+        assertThat(unset.streamCap(64L * 1024 * 1024 * 1024)).isEqualTo(LiveProperties.DEFAULT_MAX_STREAMS);
+        assertThat(properties(7, 50).streamCap(512L * 1024 * 1024)).isEqualTo(7);
+    }
+
     private StreamAdmission.Ticket admit(String client) {
         StreamAdmission.Decision decision = admission.admit(client);
         assertThat(decision).isInstanceOf(StreamAdmission.Admitted.class);
@@ -53,7 +63,7 @@ class StreamAdmissionTests {
         return new StreamAdmission.Refused(reason);
     }
 
-    static LiveProperties properties(int maxStreams, int maxPerClient) {
+    static LiveProperties properties(@Nullable Integer maxStreams, int maxPerClient) {
         return new LiveProperties(
                 Duration.ofMillis(200),
                 Duration.ofSeconds(15),
