@@ -103,6 +103,28 @@ final class BallotFeed {
         }
     }
 
+    /**
+     * A scheduled render finds nobody left to tell: it is dropped, along with the cached frame, so that the next viewer
+     * reads the database. Decided under the lock, so a viewer joining meanwhile either counts here or reads for itself.
+     *
+     * @return whether the render was dropped
+     */
+    boolean abandonIfUnwatched() {
+        lock.lock();
+        try {
+            if (!viewers.isEmpty()) {
+                return false;
+            }
+            scheduled = false;
+            dirty = false;
+            oldestCommitMillis = 0;
+            latest = null;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return the commit time of the oldest change this render carries, 0 if none */
     long startRender(long nowNanos) {
         lock.lock();

@@ -115,6 +115,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             }
         }
         viewer.begin(start, lastEventId);
+        if (!running.get()) {
+            // Joined while shutdown was closing the others.
+            viewer.finish(Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000)));
+        }
     }
 
     /** A vote was committed on this ballot, here or on another instance. Cheap and never blocks. */
@@ -169,11 +173,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     }
 
     private void render(BallotFeed feed) {
-        long committedAt = feed.startRender(System.nanoTime());
-        if (feed.viewerCount() == 0) {
-            feed.finishRender();
+        if (feed.abandonIfUnwatched()) {
             return;
         }
+        long committedAt = feed.startRender(System.nanoTime());
         try {
             Ballot ballot = catalog.find(feed.ballot()).orElse(null);
             if (ballot != null) {

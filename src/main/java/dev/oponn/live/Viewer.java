@@ -93,8 +93,12 @@ final class Viewer implements WriteListener, AsyncListener {
         } finally {
             lock.unlock();
         }
-        // The container calls onWritePossible once the listener is set; writing starts there.
-        out.setWriteListener(this);
+        try {
+            // The container calls onWritePossible once the listener is set; writing starts there.
+            out.setWriteListener(this);
+        } catch (IllegalStateException requestAlreadyEnded) {
+            close(Exit.DISCONNECTED);
+        }
     }
 
     /** A newer tally for this viewer; older or equal versions are ignored, so ids never go backwards. */

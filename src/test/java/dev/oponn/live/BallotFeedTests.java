@@ -80,6 +80,21 @@ class BallotFeedTests {
     }
 
     @Test
+    void aRenderNobodyWaitsForAnyMoreIsDroppedAndTheNextChangeSchedulesAgain() {
+        Viewer viewer = mock(Viewer.class);
+        feed.join(viewer);
+        feed.changed(1_000, 0);
+        feed.leave(viewer, 1);
+        feed.changed(1_001, 2);
+
+        assertThat(feed.abandonIfUnwatched()).isTrue();
+        assertThat(feed.idleLongerThan(10 * INTERVAL, INTERVAL)).isTrue();
+        feed.join(viewer);
+        assertThat(feed.changed(1_002, 10 * INTERVAL)).as("scheduled afresh").isZero();
+        assertThat(feed.abandonIfUnwatched()).isFalse();
+    }
+
+    @Test
     void publishesOnlyVersionsNewerThanWhatWasPushed() {
         assertThat(feed.publish(Frame.update(2, "<p>2</p>", 0))).isTrue();
         assertThat(feed.publish(Frame.update(2, "<p>2</p>", 0))).isFalse();
