@@ -1,0 +1,61 @@
+package dev.oponn.live;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Bytes ready for the wire: one Server-Sent Event, or a comment, encoded once and then shared by every viewer that
+ * is sent it. Viewers never copy or change them.
+ *
+ * @param version the tally version of an update, or {@link #NO_VERSION} for heartbeats and closing hints
+ * @param committedAtMillis when the oldest vote this update carries was committed (epoch millis), or 0 when it
+ *     carries none (a first event, a re-read after a lost Redis connection)
+ * @param last whether the stream ends after this frame
+ */
+record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
+
+    static final long NO_VERSION = -1;
+
+    /** The name of the event after which the page stops listening (the results element's {@code sse-close}). */
+    static final String CLOSED_EVENT = "closed";
+
+    static Frame update(long version, String html, long committedAtMillis) {
+        return new Frame(utf8(event(version, html)), version, committedAtMillis, false);
+    }
+
+    /** The final tally, then an event telling the page to stop listening, since nothing will change any more. */
+    static Frame finalUpdate(long version, String html) {
+        String closed = "event: " + CLOSED_EVENT + "\ndata: voting closed\n\n";
+        return new Frame(utf8(event(version, html) + closed), version, 0, true);
+    }
+
+    static Frame heartbeat() {
+        return new Frame(utf8(": heartbeat\n\n"), NO_VERSION, 0, false);
+    }
+
+    /** Ends a stream with a hint to reconnect after {@code millis}, as on shutdown. */
+    static Frame retry(long millis) {
+        return new Frame(utf8("retry: " + millis + "\n\n"), NO_VERSION, 0, true);
+    }
+
+    boolean isUpdate() {
+        return version != NO_VERSION;
+    }
+
+    /**
+     * {@code id:} then one {@code data:} line per line of the fragment. Every line break form (CR, LF, CRLF) ends a
+     * field in SSE, so each one starts a new {@code data:} line: text typed by a voter can never start a field of
+     * its own.
+     */
+    static String event(long version, String html) {
+        StringBuilder out = new StringBuilder(html.length() + 64);
+        out.append("id: ").append(version).append('\n');
+        for (String line : html.strip().split("\r\n|\r|\n", -1)) {
+            out.append("data: ").append(line).append('\n');
+        }
+        return out.append('\n').toString();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.oponn.live;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+
+/**
+ * Picks how votes are announced: over Redis when {@code OPONN_REDIS_URL} is set (the same switch as
+ * {@code platform.RedisConfiguration}), in process otherwise.
+ */
+@Configuration(proxyBeanMethods = false)
+class LiveConfiguration {
+
+    private static final String WITH_REDIS = "!'${oponn.redis.url:}'.isBlank()";
+    private static final String WITHOUT_REDIS = "'${oponn.redis.url:}'.isBlank()";
+
+    /** One pub/sub connection for the instance, started and stopped with the context. */
+    @Bean
+    @ConditionalOnExpression(WITH_REDIS)
+    RedisMessageListenerContainer liveUpdatesListener(LettuceConnectionFactory connections, LiveThreads threads) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.setTaskExecutor(threads.workers());
+        return container;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression(WITH_REDIS)
+    RedisVoteAnnouncements redisVoteAnnouncements(
+            LiveResults live,
+            StringRedisTemplate redis,
+            RedisMessageListenerContainer liveUpdatesListener,
+            LiveThreads threads,
+            LiveMetrics metrics) {
+        return new RedisVoteAnnouncements(live, redis, liveUpdatesListener, threads, metrics);
+    }
+
+    @Bean
+    @ConditionalOnExpression(WITHOUT_REDIS)
+    InProcessVoteAnnouncements inProcessVoteAnnouncements(LiveResults live) {
+        return new InProcessVoteAnnouncements(live);
+    }
+}

@@ -1,0 +1,332 @@
+package dev.oponn.live;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The viewers of every ballot watched on this instance, and what happens to them: a change renders once and fans
+ * the same frame out; a sweep each second sends heartbeats, drops stalled viewers, ends streams of ballots that
+ * closed and forgets ballots nobody watches. On shutdown every stream ends with a {@code retry:} hint, spread so
+ * that the browsers do not all come back in the same instant.
+ */
+@Component
+class LiveResults implements SmartLifecycle, Viewer.Owner {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveResults.class);
+
+    /** Votes in flight when a ballot's end passes still commit; the final tally is read this long after the end. */
+    static final Duration FINAL_GRACE = Duration.ofSeconds(1);
+
+    private static final long SWEEP_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final int FAN_OUT_CHUNK = 512;
+    private static final long SHUTDOWN_WAIT_NANOS = Duration.ofSeconds(2).toNanos();
+    private static final long RENDER_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final Map<BallotId, BallotFeed> feeds = new ConcurrentHashMap<>();
+    private final PanelFrames frames;
+    private final BallotCatalog catalog;
+    private final LiveMetrics metrics;
+    private final LiveThreads threads;
+    private final StreamAdmission admission;
+    private final LiveProperties properties;
+    private final Clock clock;
+    private final Frame heartbeat = Frame.heartbeat();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    LiveResults(
+            PanelFrames frames,
+            BallotCatalog catalog,
+            LiveMetrics metrics,
+            LiveThreads threads,
+            StreamAdmission admission,
+            LiveProperties properties,
+            Clock clock) {
+        this.frames = frames;
+        this.catalog = catalog;
+        this.metrics = metrics;
+        this.threads = threads;
+        this.admission = admission;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    boolean accepting() {
+        return running.get();
+    }
+
+    /** Whether the ballot's final tally is settled: past its end by the grace period. */
+    boolean over(Ballot ballot) {
+        Instant endsAt = ballot.endsAt();
+        return endsAt != null && !clock.instant().isBefore(endsAt.plus(FINAL_GRACE));
+    }
+
+    /**
+     * Adds a viewer to its ballot's feed before reading the state it starts from, so that no change committed in
+     * between can be missed: such a change finds the viewer in the feed and is pushed to it.
+     */
+    void attach(Ballot ballot, Viewer viewer, long lastEventId) {
+        BallotFeed.Joined[] joined = new BallotFeed.Joined[1];
+        // Joined inside compute, so that the reaper cannot drop the feed between its creation and the join.
+        feeds.compute(ballot.id(), (id, existing) -> {
+            BallotFeed feed = existing != null
+                    ? existing
+                    : new BallotFeed(id, properties.coalesceInterval().toNanos(), System.nanoTime());
+            joined[0] = feed.join(viewer);
+            return feed;
+        });
+        Frame finalFrame = joined[0].finalFrame();
+        if (finalFrame != null) {
+            viewer.finish(finalFrame);
+            viewer.begin(finalFrame, Frame.NO_VERSION);
+            return;
+        }
+        Frame start = joined[0].latest();
+        if (start == null) {
+            try {
+                start = frames.current(ballot, 0);
+            } catch (RuntimeException e) {
+                log.atWarn()
+                        .setMessage("live.first_read_failed")
+                        .addKeyValue("ballot_id", ballot.id())
+                        .setCause(e)
+                        .log();
+                viewer.drop(Viewer.Exit.DISCONNECTED);
+                return;
+            }
+            BallotFeed feed = feeds.get(ballot.id());
+            if (feed != null) {
+                feed.remember(start);
+            }
+        }
+        viewer.begin(start, lastEventId);
+        if (!running.get()) {
+            // Joined while shutdown was closing the others.
+            viewer.finish(Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000)));
+        }
+    }
+
+    /** A vote was committed on this ballot, here or on another instance. Cheap and never blocks. */
+    void changed(BallotId ballot, long committedAtMillis) {
+        BallotFeed feed = feeds.get(ballot);
+        if (feed == null) {
+            return;
+        }
+        long delay = feed.changed(committedAtMillis, System.nanoTime());
+        if (delay >= 0) {
+            threads.runAfter(delay, () -> render(feed));
+        }
+    }
+
+    /** Messages may have been lost (Redis reconnected): re-read every watched ballot from the database. */
+    void refreshAll() {
+        log.atInfo()
+                .setMessage("live.refreshing")
+                .addKeyValue("ballots", feeds.size())
+                .log();
+        feeds.keySet().forEach(ballot -> changed(ballot, 0));
+    }
+
+    int viewersOf(BallotId ballot) {
+        BallotFeed feed = feeds.get(ballot);
+        return feed == null ? 0 : feed.viewerCount();
+    }
+
+    boolean tracks(BallotId ballot) {
+        return feeds.containsKey(ballot);
+    }
+
+    @Override
+    public void sent(Frame frame) {
+        metrics.sent(frame, clock.millis());
+    }
+
+    @Override
+    public void gone(Viewer viewer, Viewer.Exit exit) {
+        BallotFeed feed = feeds.get(viewer.ballot());
+        if (feed != null) {
+            feed.leave(viewer, System.nanoTime());
+        }
+        if (exit == Viewer.Exit.STALLED) {
+            metrics.dropped("stalled");
+            log.atInfo()
+                    .setMessage("live.viewer_dropped")
+                    .addKeyValue("ballot_id", viewer.ballot())
+                    .addKeyValue("reason", "stalled")
+                    .log();
+        }
+    }
+
+    private void render(BallotFeed feed) {
+        if (feed.abandonIfUnwatched()) {
+            return;
+        }
+        long committedAt = feed.startRender(System.nanoTime());
+        try {
+            Ballot ballot = catalog.find(feed.ballot()).orElse(null);
+            if (ballot != null) {
+                Frame frame = frames.current(ballot, committedAt);
+                if (feed.publish(frame)) {
+                    fanOut(feed, frame);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.atWarn()
+                    .setMessage("live.render_failed")
+                    .addKeyValue("ballot_id", feed.ballot())
+                    .setCause(e)
+                    .log();
+            // Still scheduled: the changes are owed, and are read again shortly (the database may be restarting).
+            feed.renderFailed(committedAt);
+            threads.runAfter(RENDER_RETRY_NANOS, () -> render(feed));
+            return;
+        }
+        long again = feed.finishRender();
+        if (again >= 0) {
+            threads.runAfter(again, () -> render(feed));
+        }
+    }
+
+    /** Hands the frame to every viewer; large audiences are split into chunks written in parallel. */
+    private void fanOut(BallotFeed feed, Frame frame) {
+        if (feed.viewerCount() <= FAN_OUT_CHUNK) {
+            feed.viewers().forEach(viewer -> viewer.offer(frame));
+            return;
+        }
+        List<Callable<Void>> chunks = new ArrayList<>();
+        List<Viewer> chunk = new ArrayList<>(FAN_OUT_CHUNK);
+        for (Viewer viewer : feed.viewers()) {
+            chunk.add(viewer);
+            if (chunk.size() == FAN_OUT_CHUNK) {
+                chunks.add(offerAll(chunk, frame));
+                chunk = new ArrayList<>(FAN_OUT_CHUNK);
+            }
+        }
+        chunks.add(offerAll(chunk, frame));
+        try {
+            threads.workers().invokeAll(chunks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Callable<Void> offerAll(List<Viewer> viewers, Frame frame) {
+        return () -> {
+            viewers.forEach(viewer -> viewer.offer(frame));
+            return null;
+        };
+    }
+
+    private void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            long writeTimeout = properties.writeTimeout().toNanos();
+            long heartbeatInterval = properties.heartbeatInterval().toNanos();
+            long retention = properties.idleRetention().toNanos();
+            for (BallotFeed feed : feeds.values()) {
+                endIfOver(feed);
+                for (Viewer viewer : feed.viewers()) {
+                    if (viewer.stalledLongerThan(now, writeTimeout)) {
+                        viewer.drop(Viewer.Exit.STALLED);
+                    } else {
+                        viewer.heartbeatIfQuiet(heartbeat, now, heartbeatInterval);
+                    }
+                }
+                feeds.computeIfPresent(feed.ballot(), (id, f) -> f.idleLongerThan(now, retention) ? null : f);
+            }
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** A ballot that closed: its viewers get the final tally, and their streams end. */
+    private void endIfOver(BallotFeed feed) {
+        Ballot ballot = catalog.find(feed.ballot()).orElse(null);
+        if (ballot == null || !over(ballot) || !feed.beginEnding()) {
+            return;
+        }
+        threads.run(() -> {
+            Frame last;
+            try {
+                last = frames.last(ballot);
+            } catch (RuntimeException e) {
+                // They reconnect, and a connection to an ended ballot is answered with its final tally.
+                log.atWarn()
+                        .setMessage("live.final_read_failed")
+                        .addKeyValue("ballot_id", ballot.id())
+                        .setCause(e)
+                        .log();
+                List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
+                return;
+            }
+            List<Viewer> viewers = feed.ended(last);
+            log.atInfo()
+                    .setMessage("live.ballot_ended")
+                    .addKeyValue("ballot_id", ballot.id())
+                    .addKeyValue("viewers", viewers.size())
+                    .log();
+            viewers.forEach(viewer -> viewer.finish(last));
+        });
+    }
+
+    @Override
+    public void start() {
+        if (running.compareAndSet(false, true)) {
+            threads.every(SWEEP_NANOS, this::sweep);
+        }
+    }
+
+    /**
+     * Before the web server's graceful shutdown (a higher phase stops first): ends every stream with a retry hint
+     * between one and five seconds, waits briefly for them to flush, then closes whatever is left.
+     */
+    @Override
+    public void stop() {
+        if (!running.compareAndSet(true, false)) {
+            return;
+        }
+        List<Viewer> all = new ArrayList<>();
+        feeds.values().forEach(feed -> all.addAll(feed.viewers()));
+        log.atInfo()
+                .setMessage("live.closing_streams")
+                .addKeyValue("viewers", all.size())
+                .log();
+        for (Viewer viewer : all) {
+            viewer.finish(Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000)));
+        }
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT_NANOS;
+        while (admission.open() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        all.forEach(viewer -> viewer.drop(Viewer.Exit.FINISHED));
+        feeds.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running.get();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.oponn.live;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.results.Results;
+import dev.oponn.results.ResultsService;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a ballot's tally and renders the results panel into a {@link Frame}: the same fragment and template the
+ * results page shows, so the page and the stream can never disagree on markup. This is the live path's only
+ * database read and only render; everything downstream shares its bytes.
+ */
+@Component
+class PanelFrames {
+
+    private static final String PANEL = "results/panel.jte";
+
+    private final ResultsService results;
+    private final TemplateEngine templates;
+    private final LiveMetrics metrics;
+
+    PanelFrames(ResultsService results, TemplateEngine templates, LiveMetrics metrics) {
+        this.results = results;
+        this.templates = templates;
+        this.metrics = metrics;
+    }
+
+    Frame current(Ballot ballot, long committedAtMillis) {
+        Results tally = results.current(ballot);
+        return Frame.update(tally.version(), render(tally), committedAtMillis);
+    }
+
+    Frame last(Ballot ballot) {
+        Results tally = results.current(ballot);
+        return Frame.finalUpdate(tally.version(), render(tally));
+    }
+
+    private String render(Results tally) {
+        StringOutput html = new StringOutput();
+        templates.render(PANEL, Map.of("results", tally), html);
+        metrics.rendered();
+        return html.toString();
+    }
+}
