@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,10 +19,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The viewers of every ballot watched on this instance, and what happens to them: a change renders once and fans
- * the same frame out; a sweep each second sends heartbeats, drops stalled viewers, ends streams of ballots that
- * closed and forgets ballots nobody watches. On shutdown every stream ends with a {@code retry:} hint, spread so
- * that the browsers do not all come back in the same instant.
+ * The viewers of every ballot watched on this instance, one {@link BallotFeed} per ballot: a change renders once
+ * and fans the same frame out to the feed's viewers. On shutdown every stream ends with a {@code retry:} hint,
+ * spread so that the browsers do not all come back in the same instant. The {@link FeedSweep} does the periodic
+ * work (heartbeats, stalled viewers, ended ballots, idle feeds).
  */
 @Component
 class LiveResults implements SmartLifecycle, Viewer.Owner {
@@ -32,8 +32,6 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     /** Votes in flight when a ballot's end passes still commit; the final tally is read this long after the end. */
     static final Duration FINAL_GRACE = Duration.ofSeconds(1);
 
-    private static final long SWEEP_NANOS = Duration.ofSeconds(1).toNanos();
-    private static final int FAN_OUT_CHUNK = 512;
     private static final long SHUTDOWN_WAIT_NANOS = Duration.ofSeconds(2).toNanos();
     private static final long RENDER_RETRY_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -42,11 +40,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     private final BallotCatalog catalog;
     private final LiveMetrics metrics;
     private final LiveThreads threads;
+    private final FanOut fanOut;
     private final StreamAdmission admission;
     private final LiveProperties properties;
     private final Clock clock;
-    private final Frame heartbeat = Frame.heartbeat();
-    private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
 
     LiveResults(
@@ -54,6 +51,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             BallotCatalog catalog,
             LiveMetrics metrics,
             LiveThreads threads,
+            FanOut fanOut,
             StreamAdmission admission,
             LiveProperties properties,
             Clock clock) {
@@ -61,6 +59,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         this.catalog = catalog;
         this.metrics = metrics;
         this.threads = threads;
+        this.fanOut = fanOut;
         this.admission = admission;
         this.properties = properties;
         this.clock = clock;
@@ -117,7 +116,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         viewer.begin(start, lastEventId);
         if (!running.get()) {
             // Joined while shutdown was closing the others.
-            viewer.finish(Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000)));
+            viewer.finish(retryHint());
         }
     }
 
@@ -182,7 +181,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             if (ballot != null) {
                 Frame frame = frames.current(ballot, committedAt);
                 if (feed.publish(frame)) {
-                    fanOut(feed, frame);
+                    fanOut.offer(feed.viewers(), frame);
                 }
             }
         } catch (RuntimeException e) {
@@ -202,96 +201,19 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         }
     }
 
-    /** Hands the frame to every viewer; large audiences are split into chunks written in parallel. */
-    private void fanOut(BallotFeed feed, Frame frame) {
-        if (feed.viewerCount() <= FAN_OUT_CHUNK) {
-            feed.viewers().forEach(viewer -> viewer.offer(frame));
-            return;
-        }
-        List<Callable<Void>> chunks = new ArrayList<>();
-        List<Viewer> chunk = new ArrayList<>(FAN_OUT_CHUNK);
-        for (Viewer viewer : feed.viewers()) {
-            chunk.add(viewer);
-            if (chunk.size() == FAN_OUT_CHUNK) {
-                chunks.add(offerAll(chunk, frame));
-                chunk = new ArrayList<>(FAN_OUT_CHUNK);
-            }
-        }
-        chunks.add(offerAll(chunk, frame));
-        try {
-            threads.workers().invokeAll(chunks);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** The feeds of this instance, for the sweep. */
+    Collection<BallotFeed> feeds() {
+        return feeds.values();
     }
 
-    private static Callable<Void> offerAll(List<Viewer> viewers, Frame frame) {
-        return () -> {
-            viewers.forEach(viewer -> viewer.offer(frame));
-            return null;
-        };
-    }
-
-    private void sweep() {
-        if (!sweeping.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            long now = System.nanoTime();
-            long writeTimeout = properties.writeTimeout().toNanos();
-            long heartbeatInterval = properties.heartbeatInterval().toNanos();
-            long retention = properties.idleRetention().toNanos();
-            for (BallotFeed feed : feeds.values()) {
-                endIfOver(feed);
-                for (Viewer viewer : feed.viewers()) {
-                    if (viewer.stalledLongerThan(now, writeTimeout)) {
-                        viewer.drop(Viewer.Exit.STALLED);
-                    } else {
-                        viewer.heartbeatIfQuiet(heartbeat, now, heartbeatInterval);
-                    }
-                }
-                feeds.computeIfPresent(feed.ballot(), (id, f) -> f.idleLongerThan(now, retention) ? null : f);
-            }
-        } finally {
-            sweeping.set(false);
-        }
-    }
-
-    /** A ballot that closed: its viewers get the final tally, and their streams end. */
-    private void endIfOver(BallotFeed feed) {
-        Ballot ballot = catalog.find(feed.ballot()).orElse(null);
-        if (ballot == null || !over(ballot) || !feed.beginEnding()) {
-            return;
-        }
-        threads.run(() -> {
-            Frame last;
-            try {
-                last = frames.last(ballot);
-            } catch (RuntimeException e) {
-                // They reconnect, and a connection to an ended ballot is answered with its final tally.
-                log.atWarn()
-                        .setMessage("live.final_read_failed")
-                        .addKeyValue("ballot_id", ballot.id())
-                        .setCause(e)
-                        .log();
-                List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
-                return;
-            }
-            List<Viewer> viewers = feed.ended(last);
-            log.atInfo()
-                    .setMessage("live.ballot_ended")
-                    .addKeyValue("ballot_id", ballot.id())
-                    .addKeyValue("viewers", viewers.size())
-                    .log();
-            viewers.forEach(viewer -> viewer.finish(last));
-        });
+    /** Drops a feed nobody has watched for the retention; atomic with joins, which go through the same map. */
+    void forgetIfIdle(BallotFeed feed, long nowNanos, long retentionNanos) {
+        feeds.computeIfPresent(feed.ballot(), (id, f) -> f.idleLongerThan(nowNanos, retentionNanos) ? null : f);
     }
 
     @Override
     public void start() {
-        if (running.compareAndSet(false, true)) {
-            threads.every(SWEEP_NANOS, this::sweep);
-        }
+        running.set(true);
     }
 
     /**
@@ -309,9 +231,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
                 .setMessage("live.closing_streams")
                 .addKeyValue("viewers", all.size())
                 .log();
-        for (Viewer viewer : all) {
-            viewer.finish(Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000)));
-        }
+        all.forEach(viewer -> viewer.finish(retryHint()));
         long deadline = System.nanoTime() + SHUTDOWN_WAIT_NANOS;
         while (admission.open() > 0 && System.nanoTime() < deadline) {
             try {
@@ -328,5 +248,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     @Override
     public boolean isRunning() {
         return running.get();
+    }
+
+    /** Between one and five seconds, so that the browsers of a stopped instance do not all return at once. */
+    private static Frame retryHint() {
+        return Frame.retry(ThreadLocalRandom.current().nextLong(1_000, 5_000));
     }
 }

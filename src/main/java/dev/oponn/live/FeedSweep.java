@@ -1,0 +1,118 @@
+package dev.oponn.live;
+
+import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.BallotCatalog;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Once a second, over every feed: ends the streams of a ballot that closed (final tally, then the {@code closed}
+ * event), drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet
+ * streams, and forgets feeds nobody has watched for the idle retention (the reaper).
+ */
+@Component
+class FeedSweep implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedSweep.class);
+    private static final long PERIOD_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final LiveResults live;
+    private final BallotCatalog catalog;
+    private final PanelFrames frames;
+    private final LiveThreads threads;
+    private final LiveProperties properties;
+    private final Frame heartbeat = Frame.heartbeat();
+    private final AtomicBoolean sweeping = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    FeedSweep(
+            LiveResults live,
+            BallotCatalog catalog,
+            PanelFrames frames,
+            LiveThreads threads,
+            LiveProperties properties) {
+        this.live = live;
+        this.catalog = catalog;
+        this.frames = frames;
+        this.threads = threads;
+        this.properties = properties;
+    }
+
+    void sweep() {
+        if (!sweeping.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            long now = System.nanoTime();
+            long writeTimeout = properties.writeTimeout().toNanos();
+            long heartbeatInterval = properties.heartbeatInterval().toNanos();
+            long retention = properties.idleRetention().toNanos();
+            for (BallotFeed feed : live.feeds()) {
+                endIfOver(feed);
+                for (Viewer viewer : feed.viewers()) {
+                    if (viewer.stalledLongerThan(now, writeTimeout)) {
+                        viewer.drop(Viewer.Exit.STALLED);
+                    } else {
+                        viewer.heartbeatIfQuiet(heartbeat, now, heartbeatInterval);
+                    }
+                }
+                live.forgetIfIdle(feed, now, retention);
+            }
+        } finally {
+            sweeping.set(false);
+        }
+    }
+
+    /** A ballot that closed: its viewers get the final tally, and their streams end. */
+    private void endIfOver(BallotFeed feed) {
+        Ballot ballot = catalog.find(feed.ballot()).orElse(null);
+        if (ballot == null || !live.over(ballot) || !feed.beginEnding()) {
+            return;
+        }
+        threads.run(() -> {
+            Frame last;
+            try {
+                last = frames.last(ballot);
+            } catch (RuntimeException e) {
+                // They reconnect, and a connection to an ended ballot is answered with its final tally.
+                log.atWarn()
+                        .setMessage("live.final_read_failed")
+                        .addKeyValue("ballot_id", ballot.id())
+                        .setCause(e)
+                        .log();
+                List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
+                return;
+            }
+            List<Viewer> viewers = feed.ended(last);
+            log.atInfo()
+                    .setMessage("live.ballot_ended")
+                    .addKeyValue("ballot_id", ballot.id())
+                    .addKeyValue("viewers", viewers.size())
+                    .log();
+            viewers.forEach(viewer -> viewer.finish(last));
+        });
+    }
+
+    @Override
+    public void start() {
+        if (started.compareAndSet(false, true)) {
+            threads.every(PERIOD_NANOS, this::sweep);
+        }
+    }
+
+    /** The timer stops with {@link LiveThreads}; streams are closed by {@link LiveResults#stop()}. */
+    @Override
+    public void stop() {
+        started.set(false);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return started.get();
+    }
+}
