@@ -2,42 +2,15 @@ package dev.oponn.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oponn.support.Chrome;
-import dev.oponn.support.OponnTest;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.oponn.support.BrowserTest;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A person in a real browser: the pages, HTMX, CSRF and escaping working together. */
-@OponnTest
-class BallotInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Chrome chrome;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        chrome = new Chrome();
-        browser = chrome.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chrome.close();
-    }
+class BallotInBrowserTests extends BrowserTest {
 
     @Test
     void createsABallotThroughTheFormVotesAndSeesTheResult() {
@@ -116,9 +89,5 @@ class BallotInBrowserTests {
         } catch (NoAlertPresentException expected) {
             // Nothing ran.
         }
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }

@@ -2,48 +2,21 @@ package dev.oponn.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oponn.support.Chrome;
-import dev.oponn.support.OponnTest;
-import java.time.Duration;
+import dev.oponn.support.BrowserTest;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The strict Content-Security-Policy (no inline script, no inline style, no eval) holds on every page while a person
  * uses it in a real browser, HTMX swaps included: Chromium reports each violation on the console, and the console
  * must stay clean. The last test shows that a violation does reach the console, so a clean one means something.
  */
-@OponnTest
-class CspInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Chrome chrome;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        chrome = new Chrome();
-        browser = chrome.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chrome.close();
-    }
+class CspInBrowserTests extends BrowserTest {
 
     @Test
     void everyPageAndEveryHtmxSwapRunsWithoutACspViolation() {

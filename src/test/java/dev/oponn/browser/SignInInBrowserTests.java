@@ -2,41 +2,14 @@ package dev.oponn.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oponn.support.Chrome;
+import dev.oponn.support.BrowserTest;
 import dev.oponn.support.Device;
-import dev.oponn.support.OponnTest;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Sign-in, ownership and an ended session as a person meets them in a real browser with htmx. */
-@OponnTest
-class SignInInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    Chrome chrome;
-    WebDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void openBrowser() {
-        chrome = new Chrome();
-        browser = chrome.driver();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chrome.close();
-    }
+class SignInInBrowserTests extends BrowserTest {
 
     @Test
     void signedInPersonCreatesABallotFindsItOnTheDashboardAndSignsOut() {
@@ -114,9 +87,5 @@ class SignInInBrowserTests {
         Device other = new Device(port);
         other.setCookie("oponn_session", sessionCookie);
         assertThat(other.post("/auth/logout").status()).isEqualTo(303);
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
     }
 }
