@@ -3,6 +3,7 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.web.ClientAddresses;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,7 @@ class LiveResultsController {
     private final PanelFrames frames;
     private final LiveMetrics metrics;
     private final LiveProperties properties;
+    private final ClientAddresses clients;
 
     LiveResultsController(
             BallotCatalog catalog,
@@ -41,13 +43,15 @@ class LiveResultsController {
             StreamAdmission admission,
             PanelFrames frames,
             LiveMetrics metrics,
-            LiveProperties properties) {
+            LiveProperties properties,
+            ClientAddresses clients) {
         this.catalog = catalog;
         this.live = live;
         this.admission = admission;
         this.frames = frames;
         this.metrics = metrics;
         this.properties = properties;
+        this.clients = clients;
     }
 
     @GetMapping("/ballots/{id}/live-results")
@@ -67,7 +71,7 @@ class LiveResultsController {
         if (!live.accepting()) {
             throw refused(response, HttpStatus.SERVICE_UNAVAILABLE, "stopping");
         }
-        switch (admission.admit(request.getRemoteAddr())) {
+        switch (admission.admit(clients.limitKey(request))) {
             case StreamAdmission.Refused refused
             when refused.reason() == StreamAdmission.Refusal.CLIENT_FULL ->
                 throw refused(response, HttpStatus.TOO_MANY_REQUESTS, "client_full");
