@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param streamTimeout the longest a single stream stays open; the browser then reconnects with its last event id
  * @param maxStreams open streams this instance accepts; beyond it, 503 with {@code Retry-After}. Unset, one stream
  *     per {@value #HEAP_PER_STREAM_KB} KB of maximum heap, at most {@value #DEFAULT_MAX_STREAMS}: an open stream costs
- *     about 120 KB of heap on Tomcat (its per-request buffers), so the default leaves half the heap to the rest
+ *     about 12 KB of heap on Jetty (bench: {@code heap_bytes_per_viewer}), so the default leaves most of the heap to the
+ *     rest
  * @param maxStreamsPerClient open streams one client address may hold; beyond it, 429
  * @param idleRetention how long the state of a ballot nobody watches any more is kept before the reaper drops it
  */
@@ -30,7 +31,7 @@ record LiveProperties(
         @DefaultValue("60s") Duration idleRetention) {
 
     static final int DEFAULT_MAX_STREAMS = 10_000;
-    static final int HEAP_PER_STREAM_KB = 256;
+    static final int HEAP_PER_STREAM_KB = 32;
 
     LiveProperties {
         requirePositive(coalesceInterval, "OPONN_LIVE_COALESCE_INTERVAL");

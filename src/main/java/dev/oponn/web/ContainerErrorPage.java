@@ -2,27 +2,29 @@ package dev.oponn.web;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import java.io.IOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.core.StandardHost;
-import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Some requests are refused by Tomcat before any filter or servlet sees them: a header block over
- * {@code server.max-http-request-header-size}, a malformed request line. Tomcat then writes its own error report,
- * without Oponn's look or its security headers. This puts Oponn's error page and headers on those too. It replaces
- * the host's error report valve, so it runs only where nothing else has written a body.
+ * Some requests are refused by Jetty before any filter or servlet sees them: a header block over
+ * {@code server.max-http-request-header-size}, a malformed request line, an unknown method. Jetty then writes its
+ * own error report, without Oponn's look or its security headers (and, by default, with the exception's message).
+ * This puts Oponn's error page and headers on those too. Errors inside the application never reach it: Spring
+ * Boot dispatches them to {@code /error}, which {@link ErrorPages} renders.
  */
 @Component
-final class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
 
     private final TemplateEngine templates;
     private final SecurityHeaders headers;
@@ -33,23 +35,13 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServl
     }
 
     @Override
-    public void customize(TomcatServletWebServerFactory factory) {
-        factory.addContextCustomizers(context -> {
-            StandardHost host = (StandardHost) context.getParent();
-            host.setErrorReportValveClass(Valve.class.getName());
-            host.getPipeline().addValve(new Valve(this));
-        });
+    public void customize(JettyServletWebServerFactory factory) {
+        factory.addServerCustomizers(server -> server.setErrorHandler(new Handler(this)));
     }
 
-    /** After Spring Boot's own customizer, which adds a plain error report valve that this one must follow. */
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
-
-    String render(int status) {
+    byte[] render(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        HttpStatus resolved = known == null ? HttpStatus.BAD_REQUEST : known;
+        HttpStatus resolved = known == null || !known.isError() ? HttpStatus.BAD_REQUEST : known;
         StringOutput html = new StringOutput();
         templates.render(
                 "error.jte",
@@ -59,35 +51,36 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServl
                         "title", ErrorPages.title(resolved),
                         "detail", ErrorPages.detail(resolved)),
                 html);
-        return html.toString();
+        return html.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static final class Valve extends ErrorReportValve {
+    private static final class Handler extends ErrorHandler {
 
         private final ContainerErrorPage page;
 
-        Valve(ContainerErrorPage page) {
+        Handler(ContainerErrorPage page) {
             this.page = page;
+            setShowStacks(false);
+            setShowCauses(false);
+            setShowMessageInTitle(false);
         }
 
-        /** The same guard as Tomcat's: only an error status, only once, and only when nothing was written. */
+        /** A request Jetty could parse far enough to build, refused before the application. */
         @Override
-        protected void report(Request request, Response response, Throwable throwable) {
-            int status = response.getStatus();
-            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
-                return;
-            }
-            try {
-                page.headers.writeTo(response);
-                response.setContentType("text/html;charset=UTF-8");
-                Writer writer = response.getReporter();
-                if (writer != null) {
-                    writer.write(page.render(status));
-                    response.finishResponse();
-                }
-            } catch (IOException | IllegalStateException e) {
-                // The client has gone or the response can no longer be written: nothing left to tell it.
-            }
+        protected void generateResponse(
+                Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            HttpFields.Mutable fields = response.getHeaders();
+            page.headers.writeTo(fields::put);
+            fields.put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
+            response.write(true, ByteBuffer.wrap(page.render(code)), callback);
+        }
+
+        /** A request Jetty could not parse at all (an oversized header block, a broken request line). */
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            page.headers.writeTo(fields::put);
+            fields.put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
+            return ByteBuffer.wrap(page.render(status));
         }
     }
 }

@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
+import org.springframework.boot.jetty.autoconfigure.JettyServerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -13,11 +13,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request whose declared body is larger than any form Oponn has, before a byte of it is read and before
- * anything else runs. Tomcat enforces the same size ({@code server.tomcat.max-http-form-post-size}) only on form
+ * anything else runs. Jetty enforces the same size ({@code server.jetty.max-http-form-post-size}) only on form
  * bodies, and only when a parameter is first read; this makes the answer 413 for every content type, at once.
- * Chunked bodies, which declare no length, are cut off by Tomcat at the same size when read as a form.
+ * Chunked bodies, which declare no length, are cut off by Jetty at the same size when read as a form.
  *
- * <p>Headers: Tomcat accepts up to {@code server.max-http-request-header-size} (16 KB) so that a reconnecting live
+ * <p>Headers: Jetty accepts up to {@code server.max-http-request-header-size} (16 KB) so that a reconnecting live
  * viewer's oversized {@code Last-Event-ID}, which the stream ignores as garbage, gets a sane answer rather than an
  * error page; every other header counts against {@link #MAX_HEADER_BYTES}, and more is a 400 here.
  */
@@ -27,10 +27,12 @@ final class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
     static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private final long maxBytes;
+    private final int maxParameters;
     private final SecurityHeaders headers;
 
-    RequestSizeLimit(TomcatServerProperties tomcat, SecurityHeaders headers) {
-        this.maxBytes = tomcat.getMaxHttpFormPostSize().toBytes();
+    RequestSizeLimit(JettyServerProperties jetty, SecurityHeaders headers) {
+        this.maxBytes = jetty.getMaxHttpFormPostSize().toBytes();
+        this.maxParameters = jetty.getMaxFormKeys();
         this.headers = headers;
     }
 
@@ -48,7 +50,51 @@ final class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
             headers.refuse(response, HttpStatus.BAD_REQUEST);
             return;
         }
+        if (isForm(request)) {
+            HttpStatus refusal = formRefusal(request);
+            if (refusal != null) {
+                response.setHeader("Connection", "close");
+                headers.refuse(response, refusal);
+                return;
+            }
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads the form now, where a failure can still get a clean answer, and counts every value: Jetty's own key
+     * limit counts distinct names, so ten thousand {@code p=} would pass it.
+     */
+    private HttpStatus formRefusal(HttpServletRequest request) {
+        try {
+            int values = 0;
+            for (String[] each : request.getParameterMap().values()) {
+                values += each.length;
+            }
+            return values > maxParameters ? HttpStatus.BAD_REQUEST : null;
+        } catch (RuntimeException e) {
+            return tooLarge(e) ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        }
+    }
+
+    /**
+     * A chunked body declares no length, so Jetty finds it too large only while parsing, and says so in nothing
+     * but its message (a 400 "Unable to parse form content" caused by "form too large"). Anything else that fails
+     * to parse (bad percent-encoding, too many keys) is a 400.
+     */
+    private static boolean tooLarge(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message != null && message.contains("too large")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
     }
 
     /** Header bytes as sent ({@code name: value} and CRLF), not counting {@code Last-Event-ID}. */

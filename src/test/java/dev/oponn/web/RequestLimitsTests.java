@@ -57,7 +57,7 @@ class RequestLimitsTests {
     }
 
     /**
-     * The server answers on the declared length alone, whatever the content type (Tomcat's own form limit would
+     * The server answers on the declared length alone, whatever the content type (Jetty's own form limit would
      * leave a JSON or binary body to the CSRF check): the client never has to send the body.
      */
     @ParameterizedTest
@@ -129,9 +129,44 @@ class RequestLimitsTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.html().select("h1").text()).contains("400 bad_request");
-        assertThat(response.body()).doesNotContain("Apache Tomcat", "<style");
+        assertThat(response.body()).doesNotContainIgnoringCase("jetty").doesNotContain("<style");
         assertSecurityHeaders(response.headers(), "400 for a 9 KB header");
         assertThat(ballots()).isEqualTo(ballotsBefore);
+    }
+
+    /** Over the container's own limit (16 KB), Jetty refuses before any filter: still Oponn's page and headers. */
+    @Test
+    void aHeaderBlockOverTheContainersLimitGetsOponnsErrorPage() {
+        String body = "X-CSRF-Token=" + device.csrfToken() + "&" + VALID_BALLOT;
+        Response response = device.postRaw(
+                "/create",
+                "application/x-www-form-urlencoded",
+                body,
+                "Accept",
+                "text/html",
+                "X-Padding",
+                "y".repeat(20 * 1024));
+
+        assertThat(response.status()).isBetween(400, 499);
+        assertThat(response.html().select("h1").text()).contains(response.status() + " bad_request");
+        assertThat(response.body()).doesNotContainIgnoringCase("jetty").doesNotContain("Exception", "<style");
+        assertSecurityHeaders(response.headers(), "container refusal of a 20 KB header");
+        assertThat(ballots()).isEqualTo(ballotsBefore);
+    }
+
+    @Test
+    void aMalformedRequestLineGetsOponnsErrorPage() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /ballots/\u0000 HTTP/9.9 junk\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 4");
+            assertThat(answer).contains("Content-Security-Policy: " + dev.oponn.support.SecurityHeaderAssertions.CSP);
+            assertThat(answer).contains("bad_request").doesNotContainIgnoringCase("jetty");
+        }
     }
 
     @Test

@@ -7,6 +7,10 @@ import java.io.InputStream;
 /**
  * Decodes an HTTP/1.1 {@code Transfer-Encoding: chunked} body as it arrives, so that a long-lived event stream can
  * be read event by event. Returns -1 after the last (zero-length) chunk and its trailers.
+ *
+ * <p>The CRLF that ends a chunk's data is read only when the next chunk is wanted: Jetty sends it as the start of
+ * the next chunk, so a reader that waited for it would see each event only when the next one (or a heartbeat)
+ * arrived, as browsers do not.
  */
 final class ChunkedInputStream extends InputStream {
 
@@ -14,6 +18,7 @@ final class ChunkedInputStream extends InputStream {
 
     private final InputStream in;
     private long remaining;
+    private boolean inChunk;
     private boolean finished;
 
     ChunkedInputStream(InputStream in) {
@@ -33,7 +38,12 @@ final class ChunkedInputStream extends InputStream {
             return -1;
         }
         if (remaining == 0) {
+            if (inChunk) {
+                expectLineEnd();
+                inChunk = false;
+            }
             remaining = nextChunkSize();
+            inChunk = true;
             if (remaining == 0) {
                 skipTrailers();
                 finished = true;
@@ -45,9 +55,6 @@ final class ChunkedInputStream extends InputStream {
             throw new EOFException("stream ended inside a chunk");
         }
         remaining -= n;
-        if (remaining == 0) {
-            expectLineEnd();
-        }
         return n;
     }
 

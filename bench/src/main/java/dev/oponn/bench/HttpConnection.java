@@ -18,8 +18,8 @@ import java.util.List;
  * One keep-alive HTTP/1.1 connection over a plain socket, as a browser tab holds one. Raw sockets rather than
  * {@code java.net.http} because the load generator shares two cores with the server: this costs a fraction of the
  * client's CPU per request, and every server (Oponn and the bare baselines) is driven by this same code, so the
- * client's share is the same for each. After {@value #REQUESTS_PER_CONNECTION} requests (Tomcat's own default
- * keep-alive limit) it reconnects from the next source address, so a long run spreads over many client addresses
+ * client's share is the same for each. After {@value #REQUESTS_PER_CONNECTION} requests (Tomcat's default keep-alive
+ * limit, kept so runs stay comparable) it reconnects from the next source address, so a long run spreads over many client addresses
  * the way many voters would, and no single address carries a rate that per-IP limits would rightly refuse. Not
  * thread-safe: one user at a time.
  */

@@ -21,10 +21,9 @@ final class Oponn {
                 jar.toString(),
                 "--server.address=127.0.0.1",
                 "--server.port=" + port,
-                // Tomcat's default of 8,192 connections would leave the 10,000-viewer scenario waiting in the
-                // accept queue; this is a container limit, not one of Oponn's own.
-                "--server.tomcat.max-connections=30000",
-                "--server.tomcat.accept-count=4096"));
+                // Oponn's own default (12,000 connections) is sized for its default stream cap; the 10,000-viewer
+                // scenario plus the voters and probes need a little more room. A container limit, not Oponn's.
+                "--server.jetty.max-connections=30000"));
         command.addAll(run.options().serverArgs());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OPONN_DATABASE_URL", run.database().url());
