@@ -27,6 +27,8 @@ final class BallotFeed {
     private @Nullable Frame latest;
     private @Nullable Frame finalFrame;
     private long pushedVersion = Frame.NO_VERSION;
+    private boolean showsPending;
+    private boolean restate;
     private boolean dirty;
     private boolean scheduled;
     private boolean ending;
@@ -104,6 +106,26 @@ final class BallotFeed {
     }
 
     /**
+     * The ballot opened for voting since the newest frame was rendered: the tally is the same, but the status line
+     * of every viewer still says "starts in". Schedules a render that is pushed even at the same version.
+     *
+     * @return as {@link #changed}, or -1 also when the newest frame already shows the ballot open
+     */
+    long opened(long nowNanos) {
+        lock.lock();
+        try {
+            if (!showsPending) {
+                return -1;
+            }
+            showsPending = false;
+            restate = true;
+        } finally {
+            lock.unlock();
+        }
+        return changed(0, nowNanos);
+    }
+
+    /**
      * A scheduled render finds nobody left to tell: it is dropped, along with the cached frame, so that the next viewer
      * reads the database. Decided under the lock, so a viewer joining meanwhile either counts here or reads for itself.
      *
@@ -169,12 +191,21 @@ final class BallotFeed {
     /**
      * Keeps the newest frame for viewers who join later.
      *
-     * @return whether the viewers need it: false when they were all already sent this version or a newer one
+     * @param pending whether the ballot had not opened yet when the frame was rendered
+     * @return whether the viewers need it: false when they were all already sent this version or a newer one,
+     *     unless the frame restates the same version after the ballot opened
      */
-    boolean publish(Frame frame) {
+    boolean publish(Frame frame, boolean pending) {
         lock.lock();
         try {
-            remember(frame);
+            boolean restating = restate && frame.version() == pushedVersion;
+            if (restating) {
+                restate = false;
+                latest = frame;
+                showsPending = pending;
+                return true;
+            }
+            remember(frame, pending);
             if (frame.version() <= pushedVersion) {
                 return false;
             }
@@ -186,11 +217,12 @@ final class BallotFeed {
     }
 
     /** A frame a joining viewer read for itself: cached for the next ones, not pushed to the others. */
-    void remember(Frame frame) {
+    void remember(Frame frame, boolean pending) {
         lock.lock();
         try {
             if (latest == null || frame.version() > latest.version()) {
                 latest = frame;
+                showsPending = pending;
             }
         } finally {
             lock.unlock();

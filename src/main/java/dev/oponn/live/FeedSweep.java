@@ -11,8 +11,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Once a second, over every feed: ends the streams of a ballot that closed (final tally, then the {@code closed}
- * event), drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet
+ * Once a second, over every feed: pushes the panel again when a scheduled ballot opens (its status line changes
+ * though no vote was cast), ends the streams of a ballot that closed (final tally, then the {@code closed} event), drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet
  * streams, and forgets feeds nobody has watched for the idle retention (the reaper).
  */
 @Component
@@ -53,7 +53,11 @@ class FeedSweep implements SmartLifecycle {
             long heartbeatInterval = properties.heartbeatInterval().toNanos();
             long retention = properties.idleRetention().toNanos();
             for (BallotFeed feed : live.feeds()) {
-                endIfOver(feed);
+                Ballot ballot = catalog.find(feed.ballot()).orElse(null);
+                if (ballot != null) {
+                    live.openIfStarted(feed, ballot);
+                    endIfOver(feed, ballot);
+                }
                 for (Viewer viewer : feed.viewers()) {
                     if (viewer.stalledLongerThan(now, writeTimeout)) {
                         viewer.drop(Viewer.Exit.STALLED);
@@ -69,9 +73,8 @@ class FeedSweep implements SmartLifecycle {
     }
 
     /** A ballot that closed: its viewers get the final tally, and their streams end. */
-    private void endIfOver(BallotFeed feed) {
-        Ballot ballot = catalog.find(feed.ballot()).orElse(null);
-        if (ballot == null || !live.over(ballot) || !feed.beginEnding()) {
+    private void endIfOver(BallotFeed feed, Ballot ballot) {
+        if (!live.over(ballot) || !feed.beginEnding()) {
             return;
         }
         threads.run(() -> {

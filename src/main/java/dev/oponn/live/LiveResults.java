@@ -3,6 +3,7 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         }
         Frame start = joined[0].latest();
         if (start == null) {
+            Instant readAt = clock.instant();
             try {
                 start = frames.current(ballot, 0);
             } catch (RuntimeException e) {
@@ -110,7 +112,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             }
             BallotFeed feed = feeds.get(ballot.id());
             if (feed != null) {
-                feed.remember(start);
+                feed.remember(start, pendingAt(ballot, readAt));
             }
         }
         viewer.begin(start, lastEventId);
@@ -130,6 +132,24 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         if (delay >= 0) {
             threads.runAfter(delay, () -> render(feed));
         }
+    }
+
+    /**
+     * The sweep saw the ballot open: if the newest frame was rendered while it was pending, every viewer gets the
+     * panel again with its new status line, though no vote changed the tally.
+     */
+    void openIfStarted(BallotFeed feed, Ballot ballot) {
+        if (pendingAt(ballot, clock.instant())) {
+            return;
+        }
+        long delay = feed.opened(System.nanoTime());
+        if (delay >= 0) {
+            threads.runAfter(delay, () -> render(feed));
+        }
+    }
+
+    private static boolean pendingAt(Ballot ballot, Instant at) {
+        return ballot.status(at) == BallotStatus.PENDING;
     }
 
     /** Messages may have been lost (Redis reconnected): re-read every watched ballot from the database. */
@@ -179,8 +199,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         try {
             Ballot ballot = catalog.find(feed.ballot()).orElse(null);
             if (ballot != null) {
+                // Read before rendering: a frame rendered across the opening is at worst restated once more.
+                boolean pending = pendingAt(ballot, clock.instant());
                 Frame frame = frames.current(ballot, committedAt);
-                if (feed.publish(frame)) {
+                if (feed.publish(frame, pending)) {
                     fanOut.offer(feed.viewers(), frame);
                 }
             }

@@ -7,6 +7,7 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,7 @@ final class Viewer implements WriteListener, AsyncListener {
 
     // Guarded by lock.
     private @Nullable Frame next;
+    private @Nullable Frame given;
     private long version = Frame.NO_VERSION;
     private boolean started;
     private boolean unflushed;
@@ -223,12 +225,21 @@ final class Viewer implements WriteListener, AsyncListener {
         DISCONNECTED
     }
 
-    /** @return whether the frame was queued */
+    /**
+     * Ids never go backwards. The same id again is queued only when it restates the panel ({@link
+     * BallotFeed#opened}): different bytes from the frame this viewer was last given.
+     *
+     * @return whether the frame was queued
+     */
     private boolean queue(Frame frame) {
-        if (closed || finishing || frame.version() <= version) {
+        if (closed || finishing || frame.version() < version) {
+            return false;
+        }
+        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(), frame.bytes()))) {
             return false;
         }
         version = frame.version();
+        given = frame;
         next = frame;
         return true;
     }

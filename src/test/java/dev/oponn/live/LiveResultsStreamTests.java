@@ -253,6 +253,26 @@ class LiveResultsStreamTests {
                 .isEqualTo(204);
     }
 
+    /** No vote changes the tally when a scheduled ballot opens; the status line must still move on every screen. */
+    @Test
+    void aScheduledBallotOpeningIsPushedWithoutAVote() {
+        String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
+        jdbc.sql("UPDATE ballot SET starts_at = now() + interval '2 seconds' WHERE id = :id")
+                .param("id", ballot)
+                .update();
+        catalog.refresh(new BallotId(ballot));
+
+        SseClient stream = stream(ballot);
+        await().atMost(WAIT).until(() -> stream.messages().size() == 1);
+        assertThat(stream.lastMessage().data()).contains("starts in");
+
+        await().atMost(WAIT).until(() -> stream.messages().size() == 2);
+        SseClient.Event opened = stream.lastMessage();
+        assertThat(opened.data()).contains("voting open").doesNotContain("starts in");
+        assertThat(opened.version()).as("the same tally").isZero();
+        assertThat(stream.messages()).hasSize(2);
+    }
+
     @Test
     void viewersWhoLeaveAreRemovedAndTheirBallotIsForgotten() {
         String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);

@@ -88,6 +88,17 @@ class ViewerTests {
     }
 
     @Test
+    void theSameVersionRestatedWithANewPanelIsSentOnce() {
+        start(Frame.update(5, "<p>starts in 1 minute</p>", 0));
+
+        viewer.offer(Frame.update(5, "<p>voting open</p>", 0));
+        viewer.offer(Frame.update(5, "<p>voting open</p>", 0));
+
+        assertThat(sent).containsExactly(5L, 5L);
+        assertThat(out.text()).endsWith("data: <p>voting open</p>\n\n");
+    }
+
+    @Test
     void aLastEventIdEqualToTheCurrentVersionSendsNothingAtConnect() throws Exception {
         viewer.begin(update(7), 7);
         out.listener().onWritePossible();
