@@ -34,8 +34,15 @@ class LiveConfiguration {
             StringRedisTemplate redis,
             RedisMessageListenerContainer liveUpdatesListener,
             LiveThreads threads,
-            LiveMetrics metrics) {
-        return new RedisVoteAnnouncements(live, redis, liveUpdatesListener, threads, metrics);
+            LiveMetrics metrics,
+            LiveProperties properties) {
+        return new RedisVoteAnnouncements(
+                live,
+                redis,
+                liveUpdatesListener,
+                threads,
+                metrics,
+                properties.coalesceInterval().dividedBy(4));
     }
 
     @Bean
