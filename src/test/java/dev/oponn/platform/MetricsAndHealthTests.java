@@ -14,12 +14,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What an operator watches: Prometheus counters for ballots and votes (by rejection reason), health and readiness
  * over the database, and logs that name events and ids but never what a ballot says or a device's token.
  */
 @OponnTest
+// vote.recorded is a debug event; turned on here so that the test also proves it carries no ballot text.
+@TestPropertySource(properties = "logging.level.dev.oponn.vote=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class MetricsAndHealthTests {
 
