@@ -15,6 +15,7 @@ final class BaselinePhase {
     static void run(Run run) throws Exception {
         inserts(run);
         http(run);
+        httpInsert(run);
         sse(run);
     }
 
@@ -54,40 +55,53 @@ final class BaselinePhase {
     }
 
     private static void http(Run run) throws Exception {
-        Options.Scale scale = run.scale();
         run.progress().phase("baseline: bare JDK HttpServer, 200-byte body");
         try (ServerProcess server = startBare(run, "bare-http", BareHttpServer.class)) {
-            Device device = new Device();
-            Work post = connection -> {
-                try {
-                    HttpResponse r = connection.exchange(Site.voteRequest(device, "baseline", 1));
-                    return r.status() == 200 ? Work.Outcome.ACK : Work.Outcome.other("status_" + r.status());
-                } catch (java.io.IOException e) {
-                    return Work.Outcome.other("io_error");
-                }
-            };
-            int base = run.clients().getAndAdd(run.options().concurrency());
-            ClosedLoop.run(
-                    "warm-up",
+            closedLoop(run, server, "bare http", "baseline_http");
+        }
+    }
+
+    /** HTTP and a durable INSERT per request together: what the two cores allow any per-vote-commit server. */
+    private static void httpInsert(Run run) throws Exception {
+        run.progress().phase("baseline: bare JDK HttpServer + one durable INSERT per request (pool 10)");
+        try (ServerProcess server =
+                startBare(run, "bare-vote", BareVoteServer.class, run.database().url())) {
+            closedLoop(run, server, "bare http+insert", "baseline_http_insert");
+        }
+    }
+
+    private static void closedLoop(Run run, ServerProcess server, String label, String key) throws Exception {
+        Options.Scale scale = run.scale();
+        Device device = new Device();
+        Work post = connection -> {
+            try {
+                HttpResponse r = connection.exchange(Site.voteRequest(device, "baseline", 1));
+                return r.status() == 200 ? Work.Outcome.ACK : Work.Outcome.other("status_" + r.status());
+            } catch (java.io.IOException e) {
+                return Work.Outcome.other("io_error");
+            }
+        };
+        int base = run.clients().getAndAdd(run.options().concurrency());
+        ClosedLoop.run(
+                "warm-up",
+                run.options().concurrency(),
+                scale.warmupSeconds(),
+                w -> server.target().connection(base + w),
+                post,
+                run.progress());
+        List<Recorder> reps = new ArrayList<>();
+        for (int rep = 1; rep <= scale.reps(); rep++) {
+            reps.add(ClosedLoop.run(
+                    label + " rep " + rep,
                     run.options().concurrency(),
-                    scale.warmupSeconds(),
+                    scale.baselineSeconds(),
                     w -> server.target().connection(base + w),
                     post,
-                    run.progress());
-            List<Recorder> reps = new ArrayList<>();
-            for (int rep = 1; rep <= scale.reps(); rep++) {
-                reps.add(ClosedLoop.run(
-                        "bare http rep " + rep,
-                        run.options().concurrency(),
-                        scale.baselineSeconds(),
-                        w -> server.target().connection(base + w),
-                        post,
-                        run.progress()));
-                run.progress().line("   rep " + rep + ": " + ClosedLoop.status("bare http", reps.getLast()));
-            }
-            run.report().put("baseline_http_per_s", Report.medianRate(reps));
-            run.report().detail("baseline_http", Report.summarize(reps));
+                    run.progress()));
+            run.progress().line("   rep " + rep + ": " + ClosedLoop.status(label, reps.getLast()));
         }
+        run.report().put(key + "_per_s", Report.medianRate(reps));
+        run.report().detail(key, Report.summarize(reps));
     }
 
     private static void sse(Run run) throws Exception {
@@ -124,14 +138,15 @@ final class BaselinePhase {
         }
     }
 
-    private static ServerProcess startBare(Run run, String name, Class<?> main) throws Exception {
+    private static ServerProcess startBare(Run run, String name, Class<?> main, String... args) throws Exception {
         int port = ServerProcess.freePort();
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
                 main.getName(),
-                Integer.toString(port));
+                Integer.toString(port)));
+        command.addAll(List.of(args));
         return ServerProcess.start(
                 name,
                 command,

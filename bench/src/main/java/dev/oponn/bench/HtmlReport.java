@@ -21,6 +21,18 @@ final class HtmlReport {
                     "baseline_insert_per_s",
                     "votes_per_s >= baseline_insert_per_s"),
             new Row("votes/s vs bare HTTP", "votes_per_s", "/s", "baseline_http_per_s", null),
+            new Row(
+                    "votes/s vs bare HTTP + one INSERT per request",
+                    "votes_per_s",
+                    "/s",
+                    "baseline_http_insert_per_s",
+                    null),
+            new Row(
+                    "bare HTTP + INSERT vs the insert baseline",
+                    "baseline_http_insert_per_s",
+                    "/s",
+                    "baseline_insert_per_s",
+                    null),
             new Row("vote p50 at full load", "vote_p50_ms_full_load", "ms", null, null),
             new Row("vote p99 at full load", "vote_p99_ms_full_load", "ms", null, null),
             new Row("vote p50 at half load", "vote_p50_ms_half_load", "ms", null, null),

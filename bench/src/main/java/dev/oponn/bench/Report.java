@@ -30,6 +30,7 @@ final class Report {
                 "vote_p99_ms_half_load",
                 "baseline_insert_per_s",
                 "baseline_http_per_s",
+                "baseline_http_insert_per_s",
                 "ballot_creations_per_s",
                 "cpu_ms_per_vote",
                 "server_cores_busy_full_load",

@@ -12,6 +12,10 @@ final class Verdicts {
         Map<String, Object> ratios = new LinkedHashMap<>();
         ratios.put("votes_to_baseline_insert", ratio(report, "votes_per_s", "baseline_insert_per_s"));
         ratios.put("votes_to_baseline_http", ratio(report, "votes_per_s", "baseline_http_per_s"));
+        ratios.put("votes_to_baseline_http_insert", ratio(report, "votes_per_s", "baseline_http_insert_per_s"));
+        ratios.put(
+                "baseline_http_insert_to_baseline_insert",
+                ratio(report, "baseline_http_insert_per_s", "baseline_insert_per_s"));
         ratios.put("two_instance_votes_to_one_instance", ratio(report, "two_instance_votes_per_s", "votes_per_s"));
         for (String key : new String[] {"1k_viewers", "10k_viewers", "1000_ballots"}) {
             ratios.put(
@@ -61,7 +65,30 @@ final class Verdicts {
                         generator,
                         machine,
                         report.number("cpu_ms_per_vote"))
-                + diagnosis(Runtime.getRuntime().availableProcessors(), server + database + generator, machine));
+                + diagnosis(Runtime.getRuntime().availableProcessors(), server + database + generator, machine)
+                + ceiling(report));
+    }
+
+    /** What the bare HTTP + INSERT baseline says about the insert target on this machine. */
+    static String ceiling(Report report) {
+        double bare = report.number("baseline_http_insert_per_s");
+        double inserts = report.number("baseline_insert_per_s");
+        double votes = report.number("votes_per_s");
+        if (Double.isNaN(bare) || Double.isNaN(inserts) || Double.isNaN(votes)) {
+            return "";
+        }
+        String verdict = bare < inserts
+                ? "so on these cores HTTP and a durable write per request together cannot reach the insert baseline,"
+                        + " whatever the framework"
+                : "so the insert baseline is within reach of a server with no framework";
+        return String.format(
+                java.util.Locale.ROOT,
+                " A bare JDK HTTP server making one durable INSERT per request reached %.0f/s (%.2f of the insert"
+                        + " baseline), %s; Oponn reached %.2f of that server.",
+                bare,
+                bare / inserts,
+                verdict,
+                votes / bare);
     }
 
     /**

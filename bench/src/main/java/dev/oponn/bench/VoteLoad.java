@@ -16,6 +16,11 @@ final class VoteLoad {
     /** Slots prepared per second of a repetition before any rate is known. */
     private static final double FIRST_GUESS_PER_S = 4000;
 
+    /** Warm-up ends when the last three windows' rates are within this fraction of each other. */
+    private static final double STEADY = 0.05;
+
+    private static final int MAX_WARMUP_WINDOWS = 12;
+
     private VoteLoad() {}
 
     record Result(
@@ -35,6 +40,16 @@ final class VoteLoad {
             List<long[]> fullTimelines,
             List<long[]> halfTimelines) {}
 
+    static boolean steady(List<Double> rates) {
+        if (rates.size() < 3) {
+            return false;
+        }
+        List<Double> last = rates.subList(rates.size() - 3, rates.size());
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        return max > 0 && (max - min) <= STEADY * max;
+    }
+
     static Result measure(Run run, String label, List<ServerProcess> servers, boolean halfLoad) throws Exception {
         Options.Scale scale = run.scale();
         int concurrency = run.options().concurrency();
@@ -48,12 +63,19 @@ final class VoteLoad {
                 w -> servers.get(w % servers.size()).target().connection(base + w % 4096);
         Work vote = devices.voteWork(run.ledger());
 
-        // Every instance is a cold JVM: each gets the warm-up time.
-        double warmupSeconds = scale.warmupSeconds() * servers.size();
-        devices.ensureFreeSlots((long) (FIRST_GUESS_PER_S * warmupSeconds), first, run.progress());
-        Recorder warmup =
-                ClosedLoop.run(label + " warm-up", concurrency, warmupSeconds, connections, vote, run.progress());
-        double estimate = Math.max(100, warmup.ratePerSecond());
+        // Every instance is a cold JVM, and on two cores two JVMs compile at once: the JIT alone took more CPU than
+        // the requests in the first seconds. Warm up in windows until two in a row agree, so the repetitions
+        // measure the service, not its compiler.
+        double window = scale.warmupSeconds() * servers.size();
+        double estimate = 100;
+        List<Double> warmupRates = new ArrayList<>();
+        for (int w = 1; w <= MAX_WARMUP_WINDOWS && !steady(warmupRates); w++) {
+            devices.ensureFreeSlots((long) (Math.max(FIRST_GUESS_PER_S, 2 * estimate) * window), first, run.progress());
+            Recorder warmup =
+                    ClosedLoop.run(label + " warm-up " + w, concurrency, window, connections, vote, run.progress());
+            warmupRates.add(warmup.ratePerSecond());
+            estimate = Math.max(estimate, warmup.ratePerSecond());
+        }
 
         List<Recorder> full = new ArrayList<>();
         List<Double> cpuPerVote = new ArrayList<>();
@@ -102,6 +124,7 @@ final class VoteLoad {
         double rate = Report.medianRate(full);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ballots", ballots.size());
+        details.put("warmup_windows_per_s", warmupRates);
         details.put("concurrency", concurrency);
         details.put("full_load", Report.summarize(full));
         details.put("server_cpu_ms_per_vote", Stats.summary(cpuPerVote));
