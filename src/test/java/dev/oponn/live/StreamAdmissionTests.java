@@ -48,7 +48,7 @@ class StreamAdmissionTests {
     void withoutASettingTheInstanceCapIsWhatTheHeapAffords() {
         LiveProperties unset = properties(null, 50);
 
-        assertThat(unset.streamCap(512L * 1024 * 1024)).isEqualTo(2_048);
+        assertThat(unset.streamCap(128L * 1024 * 1024)).isEqualTo(4_096);
         assertThat(unset.streamCap(64L * 1024 * 1024 * 1024)).isEqualTo(LiveProperties.DEFAULT_MAX_STREAMS);
         assertThat(properties(7, 50).streamCap(512L * 1024 * 1024)).isEqualTo(7);
     }

@@ -37,6 +37,9 @@ final class ChunkedInputStream extends InputStream {
         if (finished) {
             return -1;
         }
+        if (length == 0) {
+            return 0;
+        }
         if (remaining == 0) {
             if (inChunk) {
                 expectLineEnd();

@@ -91,6 +91,15 @@ class SseParsingTests {
         assertThat(parsed.getFirst().data()).isEqualTo("<p>één</p>");
     }
 
+    /** Jetty sends the CRLF that ends a chunk with the next chunk: the data must be readable before it. */
+    @Test
+    void aChunksDataIsReadableBeforeTheCrlfThatEndsIt() throws IOException {
+        byte[] wire = "5\r\nhello".getBytes(StandardCharsets.US_ASCII);
+        ChunkedInputStream in = new ChunkedInputStream(new ByteArrayInputStream(wire));
+
+        assertThat(new String(in.readNBytes(5), StandardCharsets.US_ASCII)).isEqualTo("hello");
+    }
+
     @Test
     void aChunkedStreamCutInsideAChunkIsAnError() {
         byte[] wire = "a\r\nabc".getBytes(StandardCharsets.US_ASCII);

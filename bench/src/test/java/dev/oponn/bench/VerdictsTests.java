@@ -23,6 +23,27 @@ class VerdictsTests {
     }
 
     @Test
+    void aBareServerBelowTheInsertBaselineShowsTheTargetIsOutOfReachHere() {
+        Report report = new Report();
+        report.put("votes_per_s", 5000.0);
+        report.put("baseline_insert_per_s", 10000.0);
+        report.put("baseline_http_insert_per_s", 6000.0);
+
+        assertThat(Verdicts.ceiling(report))
+                .contains("6000/s (0.60 of the insert baseline)", "cannot reach", "0.83 of that server");
+    }
+
+    @Test
+    void aBareServerAboveTheInsertBaselineSaysTheTargetIsReachable() {
+        Report report = new Report();
+        report.put("votes_per_s", 5000.0);
+        report.put("baseline_insert_per_s", 10000.0);
+        report.put("baseline_http_insert_per_s", 12000.0);
+
+        assertThat(Verdicts.ceiling(report)).contains("within reach");
+    }
+
+    @Test
     void targetsAreMetMissedOrNotMeasuredNeverGuessed() {
         Report report = new Report();
         report.put("votes_per_s", 5000.0);
