@@ -2,6 +2,7 @@ package dev.oponn.vote;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -12,10 +13,14 @@ import org.springframework.validation.annotation.Validated;
  * @param writers writer lanes; a ballot always uses the same lane, so its votes never contend across lanes
  * @param maxBatch most votes committed in one transaction
  * @param queueCapacity votes waiting per lane before new ones are refused with 503
+ * @param stopTimeout on shutdown, how long the lanes may take to commit what is queued; after it, what is left is
+ *     abandoned uncommitted (and was never acknowledged), so a database that has gone away cannot hold the
+ *     process forever
  */
 @Validated
 @ConfigurationProperties("oponn.votes")
 record VoteProperties(
         @DefaultValue("4") @Min(1) @Max(64) int writers,
         @DefaultValue("500") @Min(1) @Max(10_000) int maxBatch,
-        @DefaultValue("20000") @Min(1) int queueCapacity) {}
+        @DefaultValue("20000") @Min(1) int queueCapacity,
+        @DefaultValue("10s") Duration stopTimeout) {}

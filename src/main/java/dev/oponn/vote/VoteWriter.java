@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -87,6 +88,9 @@ class VoteWriter implements SmartLifecycle {
             Thread.currentThread().interrupt();
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ResponseStatusException refused) {
+                throw refused;
+            }
             throw new IllegalStateException("vote could not be written", e.getCause());
         }
     }
@@ -120,8 +124,9 @@ class VoteWriter implements SmartLifecycle {
                 ordered.get(i).outcome().complete(counted[i] == 1);
             }
         } catch (RuntimeException e) {
-            if (ordered.size() == 1) {
-                ordered.getFirst().outcome().completeExceptionally(e);
+            if (ordered.size() == 1 || e instanceof CannotCreateTransactionException) {
+                // Alone, or no connection to be had: retrying each vote alone would only multiply the wait.
+                ordered.forEach(vote -> vote.outcome().completeExceptionally(e));
                 return;
             }
             log.atWarn()
@@ -142,13 +147,41 @@ class VoteWriter implements SmartLifecycle {
         writers = threads;
     }
 
-    /** After the web server has stopped taking requests: the lanes finish what is queued, then end. */
+    /**
+     * After the web server has stopped taking requests: the lanes finish what is queued, then end. If they cannot
+     * within the stop timeout (the database is gone, or a lock is held elsewhere), they are interrupted and every
+     * vote still waiting is answered 503: none of them was acknowledged, so none is lost.
+     */
     @Override
     public void stop() {
         running = false;
-        if (writers != null) {
-            writers.close();
-            writers = null;
+        ExecutorService threads = writers;
+        if (threads == null) {
+            return;
+        }
+        writers = null;
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(properties.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                threads.shutdownNow();
+                threads.awaitTermination(properties.stopTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        int abandoned = 0;
+        for (BlockingQueue<PendingVote> lane : lanes) {
+            for (PendingVote vote = lane.poll(); vote != null; vote = lane.poll()) {
+                vote.outcome().completeExceptionally(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE));
+                abandoned++;
+            }
+        }
+        if (abandoned > 0 || !threads.isTerminated()) {
+            log.atWarn()
+                    .setMessage("vote.writer_stopped_unfinished")
+                    .addKeyValue("abandoned", abandoned)
+                    .log();
         }
     }
 

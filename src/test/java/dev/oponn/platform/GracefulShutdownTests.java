@@ -66,6 +66,56 @@ class GracefulShutdownTests {
         }
     }
 
+    /**
+     * A vote that can never commit (its table stays locked, as if the database hung) must not hold the process
+     * forever: after the writers' stop timeout the instance ends, and the vote, never acknowledged, is not counted.
+     */
+    @Test
+    void shutdownEndsEvenWhenAVoteInFlightCanNeverCommit() throws Exception {
+        FreshDatabase.Database database = FreshDatabase.create();
+        Instance instance = Instance.start(
+                database,
+                FreshDatabase.randomSecret(),
+                "--oponn.votes.stop-timeout=1s",
+                "--spring.lifecycle.timeout-per-shutdown-phase=2s");
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+                Connection lock = DriverManager.getConnection(database.url(), FreshDatabase.USER, "");
+                Connection observer = DriverManager.getConnection(database.url(), FreshDatabase.USER, "")) {
+            int port = instance.port();
+            String ballot = Flows.createBallot(new Device(port), "Stuck forever?", "yes, no", false);
+            Device voter = new Device(port);
+            voter.get("/vote/" + ballot);
+            voter.csrfToken();
+
+            lock.setAutoCommit(false);
+            try (Statement statement = lock.createStatement()) {
+                statement.execute("LOCK TABLE tally_shard IN EXCLUSIVE MODE");
+            }
+            CompletableFuture<Integer> vote = CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return Flows.vote(voter, ballot, "1").status();
+                        } catch (RuntimeException connectionClosed) {
+                            return -1;
+                        }
+                    },
+                    background);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(observer, database.name()) > 0);
+
+            CompletableFuture.runAsync(instance::close, background).get(60, TimeUnit.SECONDS);
+
+            assertThat(vote.get(60, TimeUnit.SECONDS))
+                    .as("never a success: 503, or the connection closed")
+                    .isNotEqualTo(303)
+                    .isNotEqualTo(200);
+            lock.rollback();
+            assertThat(votesCounted(observer, ballot)).isZero();
+        } finally {
+            instance.close();
+            database.drop();
+        }
+    }
+
     private static int waitingOnLocks(Connection observer, String databaseName) throws SQLException {
         try (PreparedStatement query = observer.prepareStatement(
                 "SELECT count(*) FROM pg_stat_activity WHERE datname = ? AND wait_event_type = 'Lock'")) {
