@@ -35,8 +35,20 @@ final class ServerProcess implements AutoCloseable {
         this.target = target;
         this.log = log;
         this.clockTicksPerSecond = clockTicksPerSecond;
-        // A harness stopped with Ctrl-C must not leave servers running on the machine.
-        this.stopOnExit = new Thread(process::destroy, "stop " + name);
+        // A harness stopped with Ctrl-C must not leave servers running on the machine (one that did kept a core
+        // busy through the next run): asked to stop, then killed if it has not within 15 s.
+        this.stopOnExit = new Thread(
+                () -> {
+                    process.destroy();
+                    try {
+                        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                            process.destroyForcibly();
+                        }
+                    } catch (InterruptedException e) {
+                        process.destroyForcibly();
+                    }
+                },
+                "stop " + name);
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
