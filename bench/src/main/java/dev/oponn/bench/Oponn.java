@@ -23,7 +23,10 @@ final class Oponn {
                 "--server.port=" + port,
                 // Oponn's own default (12,000 connections) is sized for its default stream cap; the 10,000-viewer
                 // scenario plus the voters and probes need a little more room. A container limit, not Oponn's.
-                "--server.jetty.max-connections=30000"));
+                "--server.jetty.max-connections=30000",
+                // The 10,000-viewer scenario is exactly Oponn's default stream cap; streams of the scenario before
+                // are still being noticed gone (at their next write) when the next one connects.
+                "--oponn.live.max-streams=20000"));
         command.addAll(run.options().serverArgs());
         Map<String, String> env = new LinkedHashMap<>();
         env.put("OPONN_DATABASE_URL", run.database().url());
