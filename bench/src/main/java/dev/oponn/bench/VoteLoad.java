@@ -63,6 +63,7 @@ final class VoteLoad {
                 w -> servers.get(w % servers.size()).target().connection(base + w % 4096);
         Work vote = devices.voteWork(run.ledger());
 
+        run.database().checkpoint();
         // Every instance is a cold JVM, and on two cores two JVMs compile at once: the JIT alone took more CPU than
         // the requests in the first seconds. Warm up in windows until two in a row agree, so the repetitions
         // measure the service, not its compiler.
@@ -125,6 +126,9 @@ final class VoteLoad {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("ballots", ballots.size());
         details.put("warmup_windows_per_s", warmupRates);
+        details.put(
+                "database_checkpoint",
+                "forced before the warm-up, so that PostgreSQL's timed checkpoint does not start inside a repetition");
         details.put("concurrency", concurrency);
         details.put("full_load", Report.summarize(full));
         details.put("server_cpu_ms_per_vote", Stats.summary(cpuPerVote));
