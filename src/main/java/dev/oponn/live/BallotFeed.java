@@ -209,6 +209,8 @@ final class BallotFeed {
             if (frame.version() <= pushedVersion) {
                 return false;
             }
+            // A newer tally shows the ballot as it is now: no restatement is owed any more.
+            restate = false;
             pushedVersion = frame.version();
             return true;
         } finally {

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a second, over every feed: pushes the panel again when a scheduled ballot opens (its status line changes
- * though no vote was cast), ends the streams of a ballot that closed (final tally, then the {@code closed} event), drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet
- * streams, and forgets feeds nobody has watched for the idle retention (the reaper).
+ * though no vote was cast), ends the streams of a ballot that closed (final tally, then the {@code closed} event),
+ * drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet streams,
+ * and forgets feeds nobody has watched for the idle retention (the reaper).
  */
 @Component
 class FeedSweep implements SmartLifecycle {

@@ -130,6 +130,19 @@ class BallotFeedTests {
     }
 
     @Test
+    void aNewerTallyPushedAfterTheOpeningSettlesTheRestatement() {
+        feed.join(mock(Viewer.class));
+        feed.publish(Frame.update(0, "<p>starts in 1 minute</p>", 0), true);
+        feed.opened(INTERVAL);
+
+        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", 0), false))
+                .isTrue();
+        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", 0), false))
+                .as("the same version again is not a restatement")
+                .isFalse();
+    }
+
+    @Test
     void aPanelRenderedAfterTheOpeningNeedsNoRestatement() {
         feed.join(mock(Viewer.class));
         feed.publish(Frame.update(4, "<p>voting open</p>", 0), false);

@@ -257,7 +257,8 @@ class LiveResultsStreamTests {
     @Test
     void aScheduledBallotOpeningIsPushedWithoutAVote() {
         String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
-        jdbc.sql("UPDATE ballot SET starts_at = now() + interval '2 seconds' WHERE id = :id")
+        // Far enough ahead that the stream has surely shown "starts in" first, even on a slow machine.
+        jdbc.sql("UPDATE ballot SET starts_at = now() + interval '5 seconds' WHERE id = :id")
                 .param("id", ballot)
                 .update();
         catalog.refresh(new BallotId(ballot));
