@@ -69,15 +69,17 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
         @Override
         protected void generateResponse(
                 Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-            HttpFields.Mutable fields = response.getHeaders();
-            page.headers.writeTo(fields::put);
-            fields.put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
-            response.write(true, ByteBuffer.wrap(page.render(code)), callback);
+            response.write(true, page(code, response.getHeaders()), callback);
         }
 
         /** A request Jetty could not parse at all (an oversized header block, a broken request line). */
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            return page(status, fields);
+        }
+
+        /** Puts the security headers and content type on {@code fields}; returns the page's body. */
+        private ByteBuffer page(int status, HttpFields.Mutable fields) {
             page.headers.writeTo(fields::put);
             fields.put(HttpHeader.CONTENT_TYPE, "text/html;charset=UTF-8");
             return ByteBuffer.wrap(page.render(status));

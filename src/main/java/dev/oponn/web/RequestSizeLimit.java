@@ -5,9 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jetty.autoconfigure.JettyServerProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -15,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses a request whose declared body is larger than any form Oponn has, before a byte of it is read and before
  * anything else runs. Jetty enforces the same size ({@code server.jetty.max-http-form-post-size}) only on form
  * bodies, and only when a parameter is first read; this makes the answer 413 for every content type, at once.
- * Chunked bodies, which declare no length, are cut off by Jetty at the same size when read as a form.
+ * Chunked bodies, which declare no length, are cut off by Jetty at the same size when the form is read, which this
+ * filter does first so that the answer is still a 413.
  *
  * <p>Headers: Jetty accepts up to {@code server.max-http-request-header-size} (16 KB) so that a reconnecting live
  * viewer's oversized {@code Last-Event-ID}, which the stream ignores as garbage, gets a sane answer rather than an
@@ -25,6 +28,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
 
     static final int MAX_HEADER_BYTES = 8 * 1024;
+    private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
     private final long maxBytes;
     private final int maxParameters;
@@ -65,7 +69,7 @@ final class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
      * Reads the form now, where a failure can still get a clean answer, and counts every value: Jetty's own key
      * limit counts distinct names, so ten thousand {@code p=} would pass it.
      */
-    private HttpStatus formRefusal(HttpServletRequest request) {
+    private @Nullable HttpStatus formRefusal(HttpServletRequest request) {
         try {
             int values = 0;
             for (String[] each : request.getParameterMap().values()) {
@@ -94,7 +98,7 @@ final class RequestSizeLimit extends OncePerRequestFilter implements Ordered {
 
     private static boolean isForm(HttpServletRequest request) {
         String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
+        return type != null && type.regionMatches(true, 0, FORM, 0, FORM.length());
     }
 
     /** Header bytes as sent ({@code name: value} and CRLF), not counting {@code Last-Event-ID}. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.HttpSecurityBuilder;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -53,7 +54,7 @@ public final class SecurityHeaders {
     }
 
     /** For responses written outside the servlet API (the container's own refusals). */
-    void writeTo(java.util.function.BiConsumer<String, String> response) {
+    void writeTo(BiConsumer<String, String> response) {
         headers.forEach(response);
     }
 

@@ -39,14 +39,8 @@ class GracefulShutdownTests {
                 Connection observer = DriverManager.getConnection(database.url(), FreshDatabase.USER, "")) {
             int port = instance.port();
             String ballot = Flows.createBallot(new Device(port), "Finish what you started?", "yes, no", false);
-            Device voter = new Device(port);
-            voter.get("/vote/" + ballot);
-            voter.csrfToken();
-
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE tally_shard IN EXCLUSIVE MODE");
-            }
+            Device voter = voterOn(port, ballot);
+            lockTallies(lock);
             CompletableFuture<Device.Response> vote =
                     CompletableFuture.supplyAsync(() -> Flows.vote(voter, ballot, "1"), background);
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLocks(observer, database.name()) > 0);
@@ -83,14 +77,8 @@ class GracefulShutdownTests {
                 Connection observer = DriverManager.getConnection(database.url(), FreshDatabase.USER, "")) {
             int port = instance.port();
             String ballot = Flows.createBallot(new Device(port), "Stuck forever?", "yes, no", false);
-            Device voter = new Device(port);
-            voter.get("/vote/" + ballot);
-            voter.csrfToken();
-
-            lock.setAutoCommit(false);
-            try (Statement statement = lock.createStatement()) {
-                statement.execute("LOCK TABLE tally_shard IN EXCLUSIVE MODE");
-            }
+            Device voter = voterOn(port, ballot);
+            lockTallies(lock);
             CompletableFuture<Integer> vote = CompletableFuture.supplyAsync(
                     () -> {
                         try {
@@ -113,6 +101,22 @@ class GracefulShutdownTests {
         } finally {
             instance.close();
             database.drop();
+        }
+    }
+
+    /** A device that has opened the ballot's vote page, so that its vote needs nothing but the post. */
+    private static Device voterOn(int port, String ballot) {
+        Device voter = new Device(port);
+        voter.get("/vote/" + ballot);
+        voter.csrfToken();
+        return voter;
+    }
+
+    /** Holds every vote's counter update until {@code lock} ends its transaction. */
+    private static void lockTallies(Connection lock) throws SQLException {
+        lock.setAutoCommit(false);
+        try (Statement statement = lock.createStatement()) {
+            statement.execute("LOCK TABLE tally_shard IN EXCLUSIVE MODE");
         }
     }
 

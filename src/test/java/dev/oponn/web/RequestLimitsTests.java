@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.OponnTest;
+import dev.oponn.support.SecurityHeaderAssertions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -117,15 +118,7 @@ class RequestLimitsTests {
 
     @Test
     void aNineKilobyteHeaderIsRefusedWith400AndNothingIsWritten() {
-        String body = "X-CSRF-Token=" + device.csrfToken() + "&" + VALID_BALLOT;
-        Response response = device.postRaw(
-                "/create",
-                "application/x-www-form-urlencoded",
-                body,
-                "Accept",
-                "text/html",
-                "X-Padding",
-                "y".repeat(9 * 1024));
+        Response response = createWithHeaderPadding(9 * 1024);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.html().select("h1").text()).contains("400 bad_request");
@@ -137,15 +130,7 @@ class RequestLimitsTests {
     /** Over the container's own limit (16 KB), Jetty refuses before any filter: still Oponn's page and headers. */
     @Test
     void aHeaderBlockOverTheContainersLimitGetsOponnsErrorPage() {
-        String body = "X-CSRF-Token=" + device.csrfToken() + "&" + VALID_BALLOT;
-        Response response = device.postRaw(
-                "/create",
-                "application/x-www-form-urlencoded",
-                body,
-                "Accept",
-                "text/html",
-                "X-Padding",
-                "y".repeat(20 * 1024));
+        Response response = createWithHeaderPadding(20 * 1024);
 
         assertThat(response.status()).isBetween(400, 499);
         assertThat(response.html().select("h1").text()).contains(response.status() + " bad_request");
@@ -164,7 +149,7 @@ class RequestLimitsTests {
             out.flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(answer).startsWith("HTTP/1.1 4");
-            assertThat(answer).contains("Content-Security-Policy: " + dev.oponn.support.SecurityHeaderAssertions.CSP);
+            assertThat(answer).contains("Content-Security-Policy: " + SecurityHeaderAssertions.CSP);
             assertThat(answer).contains("bad_request").doesNotContainIgnoringCase("jetty");
         }
     }
@@ -175,6 +160,19 @@ class RequestLimitsTests {
         Response response = device.postRaw("/create", "application/x-www-form-urlencoded", body);
         assertThat(response.status()).isEqualTo(303);
         assertThat(ballots()).isEqualTo(ballotsBefore + 1);
+    }
+
+    /** A valid ballot form whose headers carry {@code bytes} more than it needs. */
+    private Response createWithHeaderPadding(int bytes) {
+        String body = "X-CSRF-Token=" + device.csrfToken() + "&" + VALID_BALLOT;
+        return device.postRaw(
+                "/create",
+                "application/x-www-form-urlencoded",
+                body,
+                "Accept",
+                "text/html",
+                "X-Padding",
+                "y".repeat(bytes));
     }
 
     private long ballots() {
