@@ -2,7 +2,6 @@ package dev.oponn.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,14 +26,7 @@ public final class BareVoteServer {
     private final HikariDataSource pool;
 
     private BareVoteServer(String jdbcUrl) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("bare-vote");
-        config.setJdbcUrl(jdbcUrl);
-        config.setUsername(BenchDatabase.USER);
-        config.setPassword("");
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(10);
-        pool = new HikariDataSource(config);
+        pool = InsertBaseline.pool("bare-vote", jdbcUrl, 10);
     }
 
     /** Arguments: the port, then the JDBC URL of a database where {@link InsertBaseline} made its table. */
@@ -68,8 +60,7 @@ public final class BareVoteServer {
         byte[] key = new byte[32];
         ThreadLocalRandom.current().nextBytes(key);
         try (Connection c = pool.getConnection();
-                PreparedStatement s =
-                        c.prepareStatement("INSERT INTO bench_baseline.vote (ballot_id, voter_key) VALUES (?, ?)")) {
+                PreparedStatement s = c.prepareStatement(InsertBaseline.INSERT)) {
             s.setString(1, "bare-vote");
             s.setBytes(2, key);
             s.executeUpdate();

@@ -21,24 +21,32 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class InsertBaseline implements AutoCloseable {
 
+    /** One durable single-row INSERT: the write both baselines make per vote. */
+    static final String INSERT = "INSERT INTO bench_baseline.vote (ballot_id, voter_key) VALUES (?, ?)";
+
     private final HikariDataSource pool;
     private final AtomicLong keys = new AtomicLong(new SecureRandom().nextLong() >>> 8);
 
     InsertBaseline(BenchDatabase database, int poolSize) throws SQLException {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("bench-baseline");
-        config.setJdbcUrl(database.url());
-        config.setUsername(BenchDatabase.USER);
-        config.setPassword("");
-        config.setMaximumPoolSize(poolSize);
-        config.setMinimumIdle(poolSize);
-        pool = new HikariDataSource(config);
+        pool = pool("bench-baseline", database.url(), poolSize);
         try (Connection c = pool.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS bench_baseline");
             s.execute("CREATE TABLE IF NOT EXISTS bench_baseline.vote (ballot_id text NOT NULL, voter_key bytea "
                     + "NOT NULL, PRIMARY KEY (ballot_id, voter_key))");
         }
+    }
+
+    /** A fixed-size pool on the bench database, as Oponn's own is. */
+    static HikariDataSource pool(String name, String jdbcUrl, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(BenchDatabase.USER);
+        config.setPassword("");
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        return new HikariDataSource(config);
     }
 
     Recorder run(int concurrency, double seconds, Progress progress) {
@@ -70,8 +78,7 @@ final class InsertBaseline implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             try (Connection c = pool.getConnection();
-                    PreparedStatement s = c.prepareStatement(
-                            "INSERT INTO bench_baseline.vote (ballot_id, voter_key) VALUES (?, ?)")) {
+                    PreparedStatement s = c.prepareStatement(INSERT)) {
                 s.setString(1, ballot);
                 s.setBytes(2, key);
                 s.executeUpdate();
