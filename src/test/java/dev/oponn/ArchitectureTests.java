@@ -5,7 +5,6 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The loop-locality lesson, enforced: nothing global and mutable, nothing injected behind the constructor's back,
- * and features that depend on each other only in one direction.
+ * and a simulation that is only a client. How features depend on each other is {@link ModularityTests}'s.
  */
 @AnalyzeClasses(packages = "dev.oponn", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
@@ -103,18 +102,6 @@ class ArchitectureTests {
                     + " is volatile because another thread stops what one thread started");
 
     @ArchTest
-    static final ArchRule featuresHaveNoCycles =
-            slices().matching("dev.oponn.(*)..").should().beFreeOfCycles();
-
-    @ArchTest
-    static final ArchRule sharedPackagesDoNotKnowFeatures = noClasses()
-            .that()
-            .resideInAnyPackage("dev.oponn.web..", "dev.oponn.platform..")
-            .should()
-            .dependOnClassesThat(resideInAnyPackage(FEATURES).and(resideOutsideOfPackage("dev.oponn.simulate..")))
-            .because("features build on the shared packages, never the reverse");
-
-    @ArchTest
     static final ArchRule simulationIsAClientOnly = noClasses()
             .that()
             .resideInAPackage("dev.oponn.simulate..")
@@ -127,14 +114,6 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAPackage("org.springframework..")
             .because("./oponn simulate speaks HTTP to a server like any browser and shares none of its state");
-
-    @ArchTest
-    static final ArchRule ballotsDoNotKnowVotesOrResults = noClasses()
-            .that()
-            .resideInAPackage("dev.oponn.ballot..")
-            .should()
-            .dependOnClassesThat()
-            .resideInAnyPackage("dev.oponn.vote..", "dev.oponn.results..");
 
     @ArchTest
     static final ArchRule nothingCreatesItsOwnThreads = noClasses()

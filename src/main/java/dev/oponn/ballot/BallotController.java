@@ -32,6 +32,7 @@ class BallotController {
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
     private final ManageLinks manageLinks;
+    private final BallotPage pages;
     private final Clock clock;
 
     BallotController(
@@ -39,11 +40,13 @@ class BallotController {
             BallotCatalog catalog,
             BallotOwnership ownership,
             ManageLinks manageLinks,
+            BallotPage pages,
             Clock clock) {
         this.ballots = ballots;
         this.catalog = catalog;
         this.ownership = ownership;
         this.manageLinks = manageLinks;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -90,7 +93,7 @@ class BallotController {
         if (created.manageKey() != null) {
             manageLinks.handOver(response, id, created.manageKey());
         }
-        return Htmx.redirect(request, "/vote/" + id);
+        return Htmx.redirect(request, pages.pathOf(id));
     }
 
     /** The scheduled start input; an empty body for {@code now}, so HTMX clears the slot. */

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * {@link #label(int)} for the fields they are bound to).
  */
 @Repository
-public class BallotRepository {
+class BallotRepository {
 
     static final String MEASURE = "ballot.measure";
 
@@ -116,14 +116,12 @@ public class BallotRepository {
         return timestamp.toInstant();
     }
 
-    /** Removes the ballot's rows (the data key must already be destroyed); returns whether there was a ballot. */
+    /**
+     * Removes the ballot's own rows, its options and the ballot (the data key must already be destroyed); the
+     * features that keep rows of their own delete them when they hear {@link BallotDeleted}. Returns whether there
+     * was a ballot.
+     */
     boolean delete(BallotId id) {
-        jdbc.sql("DELETE FROM ballot_voter WHERE ballot_id = :id")
-                .param("id", id.value())
-                .update();
-        jdbc.sql("DELETE FROM tally_shard WHERE ballot_id = :id")
-                .param("id", id.value())
-                .update();
         jdbc.sql("DELETE FROM ballot_option WHERE ballot_id = :id")
                 .param("id", id.value())
                 .update();
@@ -140,7 +138,7 @@ public class BallotRepository {
      *
      * @return the option's id and whether this call created it
      */
-    public WriteInOption findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey) {
+    BallotOptions.WriteIn findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey) {
         // Before the lock: on a cache miss this is the one master-key call, and no one should wait on it.
         FieldCipher cipher = keys.cipher(ballot.value())
                 .orElseThrow(() -> new IllegalStateException("ballot " + ballot + " has no data key"));
@@ -156,7 +154,7 @@ public class BallotRepository {
                 .optional()
                 .orElse(null);
         if (existing != null) {
-            return new WriteInOption(existing, false);
+            return new BallotOptions.WriteIn(existing, false);
         }
         int id = count + 1;
         insertOption(ballot, new BallotOption(id, label, true), labelKey, cipher);
@@ -164,10 +162,8 @@ public class BallotRepository {
                 .param("count", id)
                 .param("id", ballot.value())
                 .update();
-        return new WriteInOption(id, true);
+        return new BallotOptions.WriteIn(id, true);
     }
-
-    public record WriteInOption(int optionId, boolean created) {}
 
     private record StoredOption(int id, byte[] label, boolean writeIn) {}
 

@@ -117,21 +117,23 @@ public class BallotService {
 
     /**
      * Destroys a ballot: its data key first, committed on its own, so that from then on nothing of it can be
-     * decrypted even if removing the rest fails; then its rows (options, voters, tallies, the ballot) in one
-     * transaction; then every cached copy in this instance, and {@link BallotDeleted} tells the features that keep
-     * per-ballot state. The event is in process: other instances keep what their caches already hold until it
-     * expires or something relays the event to them.
+     * decrypted even if removing the rest fails; then, in one transaction, its rows (options and the ballot) and
+     * {@link BallotDeleted}, whose synchronous listeners delete their features' rows of it (vote: voters and
+     * counters) in that same transaction; then every cached copy in this instance. The event is in process: other
+     * instances keep what their caches already hold until it expires or something relays the event to them.
      *
      * @return whether there was such a ballot
      */
     public boolean delete(BallotId id) {
         boolean hadKey = ballotKeys.destroy(id.value());
-        Boolean hadRows = transactions.execute(tx -> repository.delete(id));
+        boolean existed = Boolean.TRUE.equals(transactions.execute(tx -> {
+            boolean gone = repository.delete(id) || hadKey;
+            if (gone) {
+                events.publishEvent(new BallotDeleted(id));
+            }
+            return gone;
+        }));
         catalog.evict(id);
-        boolean existed = hadKey || Boolean.TRUE.equals(hadRows);
-        if (existed) {
-            events.publishEvent(new BallotDeleted(id));
-        }
         log.atInfo()
                 .setMessage("ballot.deleted")
                 .addKeyValue("ballot_id", id)

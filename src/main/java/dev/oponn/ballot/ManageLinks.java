@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Shows a guest creator their manage link once. Creation answers with a redirect to the vote page (the
- * reference's behaviour, HTMX or not), so the key travels there in a short-lived cookie scoped to that one
- * ballot's vote page; the page shows the link and the same response deletes the cookie. Only the key's hash is
+ * Shows a guest creator their manage link once. Creation answers with a redirect to the ballot's page (the vote
+ * page, the reference's behaviour, HTMX or not; {@link BallotPage}), so the key travels there in a short-lived
+ * cookie scoped to that one page; the page shows the link and the same response deletes the cookie. Only the key's hash is
  * stored, so a lost link cannot be shown again.
  */
 @Component
@@ -28,10 +28,12 @@ class ManageLinks implements PageNotices {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private final BallotOwnership ownership;
+    private final BallotPage pages;
     private final boolean secureCookies;
 
-    ManageLinks(BallotOwnership ownership, OponnProperties properties) {
+    ManageLinks(BallotOwnership ownership, BallotPage pages, OponnProperties properties) {
         this.ownership = ownership;
+        this.pages = pages;
         this.secureCookies = properties.secureCookies();
     }
 
@@ -45,7 +47,7 @@ class ManageLinks implements PageNotices {
             return Optional.empty();
         }
         Optional<String> presented = presented(request);
-        Optional<BallotId> ballot = ballotOfVotePage(request);
+        Optional<BallotId> ballot = pages.ballotAt(request.getRequestURI());
         if (presented.isEmpty() || ballot.isEmpty()) {
             return Optional.empty();
         }
@@ -72,14 +74,9 @@ class ManageLinks implements PageNotices {
                         .findFirst();
     }
 
-    private static Optional<BallotId> ballotOfVotePage(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        return path.startsWith("/vote/") ? BallotId.parse(path.substring("/vote/".length())) : Optional.empty();
-    }
-
     private String cookie(BallotId ballot, String value, Duration maxAge) {
         return ResponseCookie.from(COOKIE, value)
-                .path("/vote/" + ballot.value())
+                .path(pages.pathOf(ballot))
                 .maxAge(maxAge)
                 .httpOnly(true)
                 .sameSite("Lax")

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * so the database can compare labels without being able to read them or match them across ballots.
  */
 @Component
-public class OptionLabels {
+class OptionLabels {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -23,13 +23,13 @@ public class OptionLabels {
     }
 
     /** Trimmed, runs of white space folded, Unicode NFC and case-folded ("Straße" reads as "STRASSE"). */
-    public static String normalize(String label) {
+    static String normalize(String label) {
         String nfc = Normalizer.normalize(label.strip(), Normalizer.Form.NFC);
         String folded = nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return SPACES.matcher(Normalizer.normalize(folded, Normalizer.Form.NFC)).replaceAll(" ");
     }
 
-    public byte[] key(BallotId ballot, String label) {
+    byte[] key(BallotId ballot, String label) {
         return secret.mac("option-label", ballot.value(), normalize(label));
     }
 }

@@ -28,6 +28,11 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
         return new Frame(utf8(event(version, html) + closed), version, 0, true);
     }
 
+    /** A deleted ballot: no tally to show, only the event that tells the page to stop listening. */
+    static Frame deleted() {
+        return new Frame(utf8("event: " + CLOSED_EVENT + "\ndata: ballot deleted\n\n"), NO_VERSION, 0, true);
+    }
+
     static Frame heartbeat() {
         return new Frame(utf8(": heartbeat\n\n"), NO_VERSION, 0, false);
     }

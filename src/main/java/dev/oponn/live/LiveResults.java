@@ -152,6 +152,22 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         return ballot.status(at) == BallotStatus.PENDING;
     }
 
+    /** The ballot was deleted: its viewers are told the stream is over (the page stops listening), its feed goes. */
+    void deleted(BallotId ballot) {
+        BallotFeed feed = feeds.remove(ballot);
+        if (feed == null) {
+            return;
+        }
+        List<Viewer> viewers = List.copyOf(feed.viewers());
+        Frame closed = Frame.deleted();
+        viewers.forEach(viewer -> viewer.finish(closed));
+        log.atInfo()
+                .setMessage("live.ballot_deleted")
+                .addKeyValue("ballot_id", ballot)
+                .addKeyValue("viewers", viewers.size())
+                .log();
+    }
+
     /** Messages may have been lost (Redis reconnected): re-read every watched ballot from the database. */
     void refreshAll() {
         log.atInfo()

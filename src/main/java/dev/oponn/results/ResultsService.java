@@ -2,6 +2,7 @@ package dev.oponn.results;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.vote.Tallies;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -9,11 +10,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResultsService {
 
-    private final TallyRepository tallies;
+    private final Tallies tallies;
     private final BallotCatalog catalog;
     private final Clock clock;
 
-    ResultsService(TallyRepository tallies, BallotCatalog catalog, Clock clock) {
+    ResultsService(Tallies tallies, BallotCatalog catalog, Clock clock) {
         this.tallies = tallies;
         this.catalog = catalog;
         this.clock = clock;

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The vote path's SQL. The ballot's voting window is checked against the database's clock inside the same
  * statement that claims the voter, so a vote counts only if the ballot is active when it is written, whatever
- * the instance's clock says.
+ * the instance's clock says. It owns {@code ballot_voter} and {@code tally_shard}; of the ballot it reads only the
+ * {@code ballot_window} view.
  */
 @Repository
 class VoteRepository {
@@ -19,9 +20,10 @@ class VoteRepository {
     /** Sharding the counter rows lets concurrent votes for one option commit without queueing on one row lock. */
     static final int TALLY_SHARDS = 16;
 
+    /** Reads the ballot feature's published view of the window, not its table. */
     private static final String ACTIVE_BALLOT = """
-            SELECT id FROM ballot
-            WHERE id = :ballot AND starts_at <= now() AND (ends_at IS NULL OR ends_at > now())
+            SELECT ballot_id AS id FROM ballot_window
+            WHERE ballot_id = :ballot AND starts_at <= now() AND (ends_at IS NULL OR ends_at > now())
             """;
 
     private final JdbcClient jdbc;
@@ -95,10 +97,20 @@ class VoteRepository {
 
     /** Only asked after a refusal, to say which side of the window the ballot is on by the database's clock. */
     boolean notYetStarted(BallotId ballot) {
-        return jdbc.sql("SELECT starts_at > now() FROM ballot WHERE id = :ballot")
+        return jdbc.sql("SELECT starts_at > now() FROM ballot_window WHERE ballot_id = :ballot")
                 .param("ballot", ballot.value())
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);
+    }
+
+    /** Every voter and counter of a deleted ballot; runs in the deleting transaction. */
+    void deleteAll(BallotId ballot) {
+        jdbc.sql("DELETE FROM ballot_voter WHERE ballot_id = :ballot")
+                .param("ballot", ballot.value())
+                .update();
+        jdbc.sql("DELETE FROM tally_shard WHERE ballot_id = :ballot")
+                .param("ballot", ballot.value())
+                .update();
     }
 }

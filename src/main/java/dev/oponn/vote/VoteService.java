@@ -3,9 +3,7 @@ package dev.oponn.vote;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotOption;
-import dev.oponn.ballot.BallotRepository;
-import dev.oponn.ballot.BallotRepository.WriteInOption;
-import dev.oponn.ballot.OptionLabels;
+import dev.oponn.ballot.BallotOptions;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -28,9 +26,8 @@ class VoteService {
 
     private final VoteRepository votes;
     private final VoteWriter writer;
-    private final BallotRepository ballots;
+    private final BallotOptions options;
     private final BallotCatalog catalog;
-    private final OptionLabels labels;
     private final DeviceTokens devices;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
@@ -40,9 +37,8 @@ class VoteService {
     VoteService(
             VoteRepository votes,
             VoteWriter writer,
-            BallotRepository ballots,
+            BallotOptions options,
             BallotCatalog catalog,
-            OptionLabels labels,
             DeviceTokens devices,
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
@@ -50,9 +46,8 @@ class VoteService {
             VoteMetrics metrics) {
         this.votes = votes;
         this.writer = writer;
-        this.ballots = ballots;
+        this.options = options;
         this.catalog = catalog;
-        this.labels = labels;
         this.devices = devices;
         this.transactions = transactions;
         this.events = events;
@@ -82,7 +77,7 @@ class VoteService {
                 if (known.isPresent()) {
                     counted = writer.record(ballot.id(), voter, known.get().id(), shard);
                 } else {
-                    WriteInOption option = castWriteIn(ballot, voter, writeIn.label(), shard);
+                    BallotOptions.WriteIn option = castWriteIn(ballot, voter, writeIn.label(), shard);
                     counted = option != null;
                     newOption = option != null && option.created();
                     if (counted) {
@@ -106,12 +101,12 @@ class VoteService {
         return Optional.empty();
     }
 
-    private @Nullable WriteInOption castWriteIn(Ballot ballot, byte[] voter, String label, int shard) {
+    private BallotOptions.@Nullable WriteIn castWriteIn(Ballot ballot, byte[] voter, String label, int shard) {
         return transactions.execute(tx -> {
             if (!votes.claimVoter(ballot.id(), voter)) {
                 return null;
             }
-            WriteInOption option = ballots.findOrAddWriteIn(ballot.id(), label, labels.key(ballot.id(), label));
+            BallotOptions.WriteIn option = options.findOrAppendWriteIn(ballot.id(), label);
             votes.count(ballot.id(), option.optionId(), shard);
             return option;
         });

@@ -1,4 +1,4 @@
-package dev.oponn.results;
+package dev.oponn.vote;
 
 import dev.oponn.ballot.BallotId;
 import java.util.HashMap;
@@ -6,17 +6,21 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * What the counters say: the one read of {@code tally_shard} other features get. The counters are this feature's
+ * table because it is what writes them; results asks here rather than knowing how they are sharded.
+ */
 @Repository
-class TallyRepository {
+public class Tallies {
 
     private final JdbcClient jdbc;
 
-    TallyRepository(JdbcClient jdbc) {
+    Tallies(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Votes per option id: a primary-key range scan over at most options × shards rows. */
-    Map<Integer, Long> counts(BallotId ballot) {
+    public Map<Integer, Long> counts(BallotId ballot) {
         Map<Integer, Long> counts = new HashMap<>();
         jdbc.sql("SELECT option_id, sum(votes) AS votes FROM tally_shard WHERE ballot_id = :ballot GROUP BY option_id")
                 .param("ballot", ballot.value())
