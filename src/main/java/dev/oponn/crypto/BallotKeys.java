@@ -4,6 +4,7 @@ import com.google.crypto.tink.KeysetHandle;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ public class BallotKeys {
     private final MasterKeys masterKeys;
     private final DataKeyCache cache;
     private final WrappedKeyRepository repository;
+    private final AtomicBoolean mismatchReported = new AtomicBoolean();
 
     BallotKeys(MasterKeys masterKeys, DataKeyCache cache, WrappedKeyRepository repository) {
         this.masterKeys = masterKeys;
@@ -97,10 +99,32 @@ public class BallotKeys {
                     .addKeyValue("master_key_id", wrapped.masterKeyId())
                     .log();
             throw new CiphertextRejectedException("wrapped data key rejected: ballot " + ballotId, e);
+        } catch (MasterKeyMismatchException e) {
+            mismatch(ballotId, wrapped);
+            throw e;
         } catch (KeyUnavailableException e) {
             unavailable("unwrap", ballotId, e);
             throw e;
         }
+    }
+
+    /**
+     * Once per process at error level: it is a configuration fault that every request for such a ballot would
+     * repeat, and one line that names the settings to share says all there is to say.
+     */
+    private void mismatch(String ballotId, WrappedKey wrapped) {
+        boolean first = mismatchReported.compareAndSet(false, true);
+        (first ? log.atError() : log.atDebug())
+                .setMessage("master_key.mismatch")
+                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("wrapped_by", wrapped.masterKeyId())
+                .addKeyValue("this_instance", masterKeys.primary().id())
+                .addKeyValue(
+                        "hint",
+                        "every instance must share the master key (the same OPONN_MASTER_KEYSET file, or "
+                                + "OPONN_KMS_KEY_ID) and OPONN_SECRET_KEY; ballots created elsewhere stay "
+                                + "unavailable here until then")
+                .log();
     }
 
     WrappedKey wrap(String ballotId, DataKey key, MasterKey master) throws GeneralSecurityException {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -53,8 +54,21 @@ final class DataKeyCache {
             mine.complete(key);
             return Optional.ofNullable(key);
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
+            // Wrapped so that Caffeine, which logs every other failed load with its stack trace, stays quiet: the
+            // caller that failed reports it, and the waiters get the same exception back from join().
+            mine.completeExceptionally(new SharedFailure(e));
             throw e;
+        }
+    }
+
+    /** A failed load as the waiters for it see it; a cancellation to Caffeine, which therefore does not log it. */
+    private static final class SharedFailure extends CancellationException {
+
+        private final RuntimeException failure;
+
+        SharedFailure(RuntimeException failure) {
+            super(failure.getClass().getSimpleName());
+            this.failure = failure;
         }
     }
 
@@ -76,6 +90,8 @@ final class DataKeyCache {
     private static @Nullable DataKey join(CompletableFuture<DataKey> future) {
         try {
             return future.join();
+        } catch (SharedFailure e) {
+            throw e.failure;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -46,7 +46,7 @@ final class MasterKeys {
         return metered(local.primary(), "local-keyset");
     }
 
-    /** @throws KeyUnavailableException if this instance is not configured for the key that id names */
+    /** @throws MasterKeyMismatchException if this instance is not configured for the key that id names */
     MasterKey byId(String id) {
         if (id.startsWith(AWS_KMS) && kms != null) {
             return awsKmsKey(kms, id.substring(AWS_KMS.length()));
@@ -57,7 +57,7 @@ final class MasterKeys {
                 return metered(key.get(), "local-keyset");
             }
         }
-        throw new KeyUnavailableException("master key " + id + " is not available to this instance");
+        throw new MasterKeyMismatchException("master key " + id + " is not available to this instance");
     }
 
     private MasterKey awsKmsKey(KmsClient client, String keyId) {
