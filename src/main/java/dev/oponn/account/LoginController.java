@@ -1,5 +1,6 @@
 package dev.oponn.account;
 
+import dev.oponn.account.internal.LoginView;
 import dev.oponn.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;

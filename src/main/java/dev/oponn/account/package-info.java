@@ -3,6 +3,10 @@
  * development-only mock sign-in, the accounts they lead to, and the session that carries a signed-in user:
  * a new id at sign-in, gone at sign-out, idle and absolute limits, shared through Redis when Redis is
  * configured. Guests never get a session; voting and creating never need one.
+ *
+ * <p>Tables: {@code account}, {@code account_identity}. Public surface: {@link dev.oponn.account.AccountId} and
+ * {@link dev.oponn.account.SignedInUser} (the principal; ballot ownership). {@code internal} holds what only this
+ * feature's templates need.
  */
 @NullMarked
 package dev.oponn.account;

@@ -1,6 +1,8 @@
 package dev.oponn.ballot;
 
 import dev.oponn.account.SignedInUser;
+import dev.oponn.ballot.internal.CreateBallotForm;
+import dev.oponn.ballot.internal.OwnedBallot;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;

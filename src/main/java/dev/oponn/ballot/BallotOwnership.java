@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
  * what ballot controls ask before they change anything.
  */
 @Repository
-public class BallotOwnership {
+class BallotOwnership {
 
     private final JdbcClient jdbc;
 
@@ -35,7 +35,7 @@ public class BallotOwnership {
                 .update();
     }
 
-    public boolean ownedBy(BallotId ballot, AccountId account) {
+    boolean ownedBy(BallotId ballot, AccountId account) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ballot WHERE id = :id AND owner_id = :owner)")
                 .param("id", ballot.value())
                 .param("owner", account.value())
@@ -44,7 +44,7 @@ public class BallotOwnership {
     }
 
     /** Whether {@code key} is this ballot's manage key; compared in constant time. */
-    public boolean opens(BallotId ballot, ManageKey key) {
+    boolean opens(BallotId ballot, ManageKey key) {
         return jdbc.sql("SELECT manage_key_hash FROM ballot WHERE id = :id AND manage_key_hash IS NOT NULL")
                 .param("id", ballot.value())
                 .query(byte[].class)

@@ -65,7 +65,7 @@ public class BallotService {
      * A ballot owned by {@code owner}, or for a guest ({@code owner} absent) one protected by a new manage key,
      * which is returned here once and never stored.
      */
-    public CreatedBallot create(BallotDraft draft, @Nullable AccountId owner) {
+    CreatedBallot create(BallotDraft draft, @Nullable AccountId owner) {
         if (owner != null) {
             return new CreatedBallot(insert(draft, id -> ownership.assignTo(id, owner)), null);
         }

@@ -1,6 +1,7 @@
 package dev.oponn.ballot;
 
 import dev.oponn.account.SignedInUser;
+import dev.oponn.ballot.internal.ManageView;
 import java.time.Clock;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

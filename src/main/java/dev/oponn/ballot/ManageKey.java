@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * The secret in a guest's manage link: 256 random bits, URL-safe. Only {@link #hash()} is stored. A plain SHA-256
  * is enough because the key is random and long, not a password: there is nothing to guess from its hash.
  */
-public record ManageKey(String value) {
+record ManageKey(String value) {
 
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    public ManageKey {
+    ManageKey {
         if (!SHAPE.matcher(value).matches()) {
             throw new IllegalArgumentException("not a manage key");
         }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * so the database can compare labels without being able to read them or match them across ballots.
  */
 @Component
-class OptionLabels {
+public class OptionLabels {
 
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -23,7 +23,7 @@ class OptionLabels {
     }
 
     /** Trimmed, runs of white space folded, Unicode NFC and case-folded ("Straße" reads as "STRASSE"). */
-    static String normalize(String label) {
+    public static String normalize(String label) {
         String nfc = Normalizer.normalize(label.strip(), Normalizer.Form.NFC);
         String folded = nfc.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return SPACES.matcher(Normalizer.normalize(folded, Normalizer.Form.NFC)).replaceAll(" ");

@@ -2,6 +2,16 @@
  * Ballots: creating them, their options and their status in time. A ballot's definition never changes
  * except for write-ins appended as new options, so {@link dev.oponn.ballot.BallotCatalog} caches it and the vote
  * path never re-reads it.
+ *
+ * <p>Tables: {@code ballot}, {@code ballot_option}; other features read only the {@code ballot_window} view (the
+ * voting window, for the vote statement's clock check). Public surface, for the other features: the model
+ * ({@link dev.oponn.ballot.Ballot}, {@link dev.oponn.ballot.BallotId}, {@link dev.oponn.ballot.BallotOption},
+ * {@link dev.oponn.ballot.BallotStatus}, {@link dev.oponn.ballot.BallotDraft}, how labels compare
+ * ({@link dev.oponn.ballot.OptionLabels#normalize})), {@link dev.oponn.ballot.BallotCatalog} to read ballots,
+ * {@link dev.oponn.ballot.BallotService} to create and delete them, {@link dev.oponn.ballot.BallotOptions} to append
+ * a write-in inside the caller's transaction, the event {@link dev.oponn.ballot.BallotDeleted}, and the
+ * {@link dev.oponn.ballot.BallotPage} that another feature (vote) provides. {@code internal} holds what only this
+ * feature's templates need.
  */
 @NullMarked
 package dev.oponn.ballot;

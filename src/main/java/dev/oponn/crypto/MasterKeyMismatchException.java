@@ -6,9 +6,9 @@ package dev.oponn.crypto;
  * help; the operator must give every instance the same master key. Pages answer 503 "temporarily unavailable"
  * ({@link MasterKeyErrorPage}), and the instance says what to share once in its log.
  */
-public class MasterKeyMismatchException extends KeyUnavailableException {
+class MasterKeyMismatchException extends KeyUnavailableException {
 
-    public MasterKeyMismatchException(String message) {
+    MasterKeyMismatchException(String message) {
         super(message);
     }
 }

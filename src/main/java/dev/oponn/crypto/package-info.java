@@ -5,6 +5,11 @@
  * Unwrapped data keys live briefly in caches ({@link dev.oponn.crypto.DataKeyCache}) so that votes cost no KMS call.
  * Everything fails closed: a ciphertext that does not authenticate, or a master key that cannot be reached, yields
  * an exception, never text.
+ *
+ * <p>Table: {@code ballot_key}. Public surface, for ballot: {@link dev.oponn.crypto.BallotKeys},
+ * {@link dev.oponn.crypto.FieldCipher}, {@link dev.oponn.crypto.NewBallotKey} and the two failures,
+ * {@link dev.oponn.crypto.CiphertextRejectedException} (500) and {@link dev.oponn.crypto.KeyUnavailableException}
+ * (503); {@link dev.oponn.crypto.KeyCommands} for the application's entry point.
  */
 @NullMarked
 package dev.oponn.crypto;

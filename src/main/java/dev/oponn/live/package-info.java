@@ -5,6 +5,9 @@
  * ballot, at most once per coalescing interval. Writes never block: each viewer keeps only the newest frame it
  * has not yet taken, and a viewer whose socket stops accepting bytes is dropped. PostgreSQL stays the truth, so
  * whenever Redis may have lost messages every watched ballot is re-read.
+ *
+ * <p>No tables, and nothing public: it listens to {@link dev.oponn.vote.VoteRecorded} and
+ * {@link dev.oponn.ballot.BallotDeleted} (a deleted ballot's streams end) and serves its route.
  */
 @NullMarked
 package dev.oponn.live;

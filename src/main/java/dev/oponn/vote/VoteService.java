@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotOption;
 import dev.oponn.ballot.BallotOptions;
+import dev.oponn.vote.internal.VoteChoice;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;

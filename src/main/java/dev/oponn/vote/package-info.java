@@ -2,6 +2,12 @@
  * Casting votes. A device proves itself with a signed token cookie; the database, not the browser, enforces one
  * vote per device per ballot and refuses votes outside the voting window, in one short statement. Listeners
  * learn of each recorded vote through {@link dev.oponn.vote.VoteRecorded}.
+ *
+ * <p>Tables: {@code ballot_voter} and {@code tally_shard}, deleted with their ballot when
+ * {@link dev.oponn.ballot.BallotDeleted} is heard. Public surface: {@link dev.oponn.vote.VoteRecorded}, and
+ * {@link dev.oponn.vote.Tallies}, the one read of the counters (for results). It provides the ballot feature's
+ * {@link dev.oponn.ballot.BallotPage}: a ballot's page is its vote page. {@code internal} holds what only this
+ * feature's templates need (the vote page's view and form).
  */
 @NullMarked
 package dev.oponn.vote;

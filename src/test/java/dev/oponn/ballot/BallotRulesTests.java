@@ -2,6 +2,7 @@ package dev.oponn.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oponn.ballot.internal.CreateBallotForm;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;

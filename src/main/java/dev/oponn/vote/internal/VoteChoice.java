@@ -1,7 +1,7 @@
-package dev.oponn.vote;
+package dev.oponn.vote.internal;
 
 /** What a voter marked: an existing option or a write-in text. Multiple and ranked choice add cases here. */
-sealed interface VoteChoice {
+public sealed interface VoteChoice {
 
     record Existing(int optionId) implements VoteChoice {}
 

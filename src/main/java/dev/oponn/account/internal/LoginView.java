@@ -1,4 +1,4 @@
-package dev.oponn.account;
+package dev.oponn.account.internal;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,7 @@
-package dev.oponn.ballot;
+package dev.oponn.ballot.internal;
 
+import dev.oponn.ballot.BallotDraft;
+import dev.oponn.ballot.OptionLabels;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +71,7 @@ public record CreateBallotForm(
     }
 
     /** The draft this form describes, or empty with {@code errors} filled in. */
-    Optional<BallotDraft> validate(Instant now, FieldErrors errors) {
+    public Optional<BallotDraft> validate(Instant now, FieldErrors errors) {
         String trimmedMeasure = measureValue().strip();
         if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) < MEASURE_MIN) {
             errors.reject("measure", "at least 3 characters");

@@ -1,5 +1,6 @@
-package dev.oponn.ballot;
+package dev.oponn.ballot.internal;
 
+import dev.oponn.ballot.Ballot;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  */
 public record ManageView(String id, String measure, String status, String statusLine, String owner) {
 
-    static ManageView of(Ballot ballot, Instant now, String owner) {
+    public static ManageView of(Ballot ballot, Instant now, String owner) {
         return new ManageView(
                 ballot.id().value(), ballot.measure(), ballot.status(now).label(), ballot.statusLine(now), owner);
     }

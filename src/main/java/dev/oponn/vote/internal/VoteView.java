@@ -1,4 +1,4 @@
-package dev.oponn.vote;
+package dev.oponn.vote.internal;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotStatus;
@@ -14,7 +14,7 @@ public record VoteView(
         VoteForm form,
         FieldErrors errors) {
 
-    static VoteView of(Ballot ballot, Instant now, boolean alreadyVoted, VoteForm form, FieldErrors errors) {
+    public static VoteView of(Ballot ballot, Instant now, boolean alreadyVoted, VoteForm form, FieldErrors errors) {
         return new VoteView(ballot, ballot.status(now), ballot.statusLine(now), alreadyVoted, form, errors);
     }
 

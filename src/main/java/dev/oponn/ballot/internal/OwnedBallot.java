@@ -1,11 +1,12 @@
-package dev.oponn.ballot;
+package dev.oponn.ballot.internal;
 
+import dev.oponn.ballot.Ballot;
 import java.time.Instant;
 
 /** One line of the signed-in dashboard. */
 public record OwnedBallot(String id, String measure, String status, String statusLine) {
 
-    static OwnedBallot of(Ballot ballot, Instant now) {
+    public static OwnedBallot of(Ballot ballot, Instant now) {
         return new OwnedBallot(
                 ballot.id().value(), ballot.measure(), ballot.status(now).label(), ballot.statusLine(now));
     }

@@ -1,4 +1,4 @@
-package dev.oponn.vote;
+package dev.oponn.vote.internal;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.web.FieldErrors;
@@ -14,7 +14,7 @@ public record VoteForm(
     public static final String WRITE_IN = "__write_in__";
     static final int WRITE_IN_MAX = 64;
 
-    static VoteForm blank() {
+    public static VoteForm blank() {
         return new VoteForm(null, null);
     }
 
@@ -26,7 +26,7 @@ public record VoteForm(
         return writeInValue == null ? "" : writeInValue;
     }
 
-    Optional<VoteChoice> validate(Ballot ballot, FieldErrors errors) {
+    public Optional<VoteChoice> validate(Ballot ballot, FieldErrors errors) {
         if (WRITE_IN.equals(optionId)) {
             return writeIn(ballot, errors);
         }
@@ -57,7 +57,7 @@ public record VoteForm(
     }
 
     /** A number this instance may simply not know yet: another instance may have just added it as a write-in. */
-    boolean namesUnknownOption(Ballot ballot) {
+    public boolean namesUnknownOption(Ballot ballot) {
         try {
             int id = Integer.parseInt(optionId == null ? "" : optionId.strip());
             return id > 0 && ballot.option(id).isEmpty();
