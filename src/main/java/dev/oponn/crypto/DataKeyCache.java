@@ -90,8 +90,13 @@ final class DataKeyCache {
     private static @Nullable DataKey join(CompletableFuture<DataKey> future) {
         try {
             return future.join();
-        } catch (SharedFailure e) {
-            throw e.failure;
+        } catch (CancellationException e) {
+            // The JDK may rethrow a cancellation as a new one caused by the original.
+            Throwable original = e instanceof SharedFailure ? e : e.getCause();
+            if (original instanceof SharedFailure shared) {
+                throw shared.failure;
+            }
+            throw e;
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
