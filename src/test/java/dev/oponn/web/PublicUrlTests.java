@@ -10,6 +10,7 @@ import dev.oponn.support.FreshDatabase;
 import dev.oponn.support.Instance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 
 /**
  * {@code OPONN_PUBLIC_URL}: absolute links and the one origin allowed to change state come from it, never from the
@@ -30,15 +31,15 @@ class PublicUrlTests {
                 "--oponn.secure-cookies=true")) {
             Device device = new Device(instance.port());
 
-            Response form = device.get("/create");
-            assertThat(form.headers().allValues("Set-Cookie"))
+            Response createPage = device.get("/create");
+            assertThat(createPage.headers().allValues("Set-Cookie"))
                     .filteredOn(cookie -> cookie.contains("csrf"))
                     .singleElement()
                     .satisfies(cookie -> assertThat(cookie)
                             .startsWith("__Host-oponn_csrf_token=")
                             .contains("Secure", "HttpOnly", "Path=/", "SameSite=Lax")
                             .doesNotContainIgnoringCase("Domain="));
-            assertThat(form.html().select("input[name=X-CSRF-Token]").val())
+            assertThat(createPage.html().select("input[name=X-CSRF-Token]").val())
                     .isEqualTo(device.cookie("__Host-oponn_csrf_token"));
 
             String ballot = Flows.createBallot(device, "Where do links point?", "here, there", false);
@@ -52,17 +53,17 @@ class PublicUrlTests {
 
             String token = device.csrfToken();
             String body = CREATE + "&X-CSRF-Token=" + token;
-            String form1 = "application/x-www-form-urlencoded";
-            assertThat(device.postRaw("/create", form1, body, "Origin", PUBLIC).status())
+            String form = "application/x-www-form-urlencoded";
+            assertThat(device.postRaw("/create", form, body, "Origin", PUBLIC).status())
                     .isEqualTo(303);
-            assertThat(device.postRaw("/create", form1, body, "Origin", "HTTPS://Vote.Example.org:443")
+            assertThat(device.postRaw("/create", form, body, "Origin", "HTTPS://Vote.Example.org:443")
                             .status())
                     .isEqualTo(303);
-            assertThat(device.postRaw("/create", form1, body, "Origin", "http://127.0.0.1:" + instance.port())
+            assertThat(device.postRaw("/create", form, body, "Origin", "http://127.0.0.1:" + instance.port())
                             .status())
                     .as("the request's own address is not the public one")
                     .isEqualTo(403);
-            assertThat(device.postRaw("/create", form1, body, "Origin", "http://vote.example.org")
+            assertThat(device.postRaw("/create", form, body, "Origin", "http://vote.example.org")
                             .status())
                     .isEqualTo(403);
         } finally {
@@ -98,8 +99,7 @@ class PublicUrlTests {
     void absoluteLinksComeFromTheRequestOnlyWithoutAPublicUrl() {
         PublicUrls configured = new PublicUrls(new PublicUrlProperties(PUBLIC));
         PublicUrls unset = new PublicUrls(new PublicUrlProperties(null));
-        org.springframework.mock.web.MockHttpServletRequest request =
-                new org.springframework.mock.web.MockHttpServletRequest("GET", "/vote/x");
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/vote/x");
         request.setScheme("http");
         request.setServerName("evil.example");
         request.setServerPort(8080);
