@@ -4,6 +4,7 @@ import dev.oponn.platform.OponnProperties;
 import dev.oponn.web.Htmx;
 import dev.oponn.web.Notice;
 import dev.oponn.web.PageNotices;
+import dev.oponn.web.PublicUrls;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Shows a guest creator their manage link once. Creation answers with a redirect to the ballot's page (the vote
@@ -30,11 +30,13 @@ class ManageLinks implements PageNotices {
     private final BallotOwnership ownership;
     private final BallotPage pages;
     private final boolean secureCookies;
+    private final PublicUrls urls;
 
-    ManageLinks(BallotOwnership ownership, BallotPage pages, OponnProperties properties) {
+    ManageLinks(BallotOwnership ownership, BallotPage pages, OponnProperties properties, PublicUrls urls) {
         this.ownership = ownership;
         this.pages = pages;
         this.secureCookies = properties.secureCookies();
+        this.urls = urls;
     }
 
     void handOver(HttpServletResponse response, BallotId ballot, ManageKey key) {
@@ -58,10 +60,7 @@ class ManageLinks implements PageNotices {
                         "manage_link",
                         "manage_link",
                         "Keep this private link: it proves you created this ballot. It is shown only this once.",
-                        ServletUriComponentsBuilder.fromContextPath(request)
-                                .path("/manage/{id}/{key}")
-                                .buildAndExpand(ballot.get().value(), key.value())
-                                .toUriString()));
+                        urls.absolute("/manage/" + ballot.get().value() + "/" + key.value(), request)));
     }
 
     private static Optional<String> presented(HttpServletRequest request) {

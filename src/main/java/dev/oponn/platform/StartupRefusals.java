@@ -12,7 +12,9 @@ import org.springframework.core.env.Environment;
 /**
  * Staging and production refuse to start on a configuration that would quietly run a public cluster unsafely or
  * in process: no database (an embedded one would start), no Redis (instances would not share limits, sessions or
- * live results), no KMS key, CSRF switched off, or (production) the development mock sign-in switched on.
+ * live results), no KMS key, no public URL (links and the origin check would trust the request's {@code Host}
+ * header and a TLS-terminating proxy's plain-HTTP scheme), CSRF switched off, or (production) the development mock
+ * sign-in switched on.
  *
  * <p>It checks the settings as soon as they are read and logging is set up, before any bean exists, so nothing is
  * started on a configuration that is about to be refused. Each problem is one sentence naming what to set. A
@@ -47,6 +49,9 @@ final class StartupRefusals implements ApplicationListener<ApplicationEnvironmen
         }
         if (blank(settings, "oponn.kms.key-id")) {
             problems.add(in + " without a KMS key: set OPONN_KMS_KEY_ID to the id of the master key.");
+        }
+        if (blank(settings, "oponn.public-url")) {
+            problems.add(in + " without its public address: set OPONN_PUBLIC_URL (https://vote.example.org).");
         }
         if (!settings.getProperty("oponn.csrf.enabled", Boolean.class, true)) {
             problems.add(in + " with CSRF protection off: set OPONN_CSRF_ENABLED to true.");

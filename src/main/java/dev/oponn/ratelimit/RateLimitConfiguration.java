@@ -1,6 +1,7 @@
 package dev.oponn.ratelimit;
 
 import dev.oponn.web.ClientAddresses;
+import dev.oponn.web.FeatureSecurity;
 import dev.oponn.web.SecurityHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -8,15 +9,16 @@ import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.security.web.csrf.CsrfFilter;
 
 /**
- * The limiter and its filter, which runs just before Spring Security: a flood is refused before CSRF checks,
- * sessions or controllers cost anything; the refusal writes the security headers itself.
+ * The limiter and its filter, which runs in Spring Security's chain right after the origin and CSRF checks: a flood
+ * is refused before controllers cost anything, and only a request that could have come from Oponn's own pages is
+ * charged. Were it charged before those checks, any site could make its visitors' browsers post refused forms until
+ * their network's address had no creations or votes left.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "oponn.rate-limit.enabled", matchIfMissing = true)
@@ -50,12 +52,10 @@ class RateLimitConfiguration {
                 .orElseThrow();
     }
 
+    /** Not a bean itself: Spring Boot would also register a filter bean with the servlet container. */
     @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimitFilter(
-            RateLimiter limiter, ClientAddresses clients, SecurityHeaders headers) {
-        FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limiter, clients, headers));
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-        return registration;
+    FeatureSecurity rateLimits(RateLimiter limiter, ClientAddresses clients, SecurityHeaders headers) {
+        RateLimitFilter filter = new RateLimitFilter(limiter, clients, headers);
+        return http -> http.addFilterAfter(filter, CsrfFilter.class);
     }
 }

@@ -14,8 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers a client over its limit with 429, a {@code Retry-After} in whole seconds and the error page, before the
- * request costs anything else. Only the first dispatch of a request counts: a stream's async dispatches and error
+ * Answers a client over its limit with 429, a {@code Retry-After} in whole seconds and the error page, before a
+ * controller runs; requests refused by the origin or CSRF checks never get here, so they are not charged. Only the first dispatch of a request counts: a stream's async dispatches and error
  * pages do not.
  */
 final class RateLimitFilter extends OncePerRequestFilter {

@@ -2,20 +2,24 @@ package dev.oponn.web;
 
 import dev.oponn.platform.OponnEnvironment;
 import dev.oponn.platform.OponnProperties;
+import dev.oponn.platform.ServerSecret;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * CSRF as the first version did it, so pages, HTMX and scripts work unchanged: a double-submit cookie
- * {@code oponn_csrf_token}, echoed as the form field or header {@code X-CSRF-Token}. The plain (unmasked) request
- * handler keeps the page's token equal to the cookie's, which is what scripts compare.
+ * CSRF with the first version's names, so pages, HTMX and scripts work unchanged: a double-submit cookie
+ * {@code oponn_csrf_token} ({@code __Host-oponn_csrf_token} with secure cookies), echoed as the form field or header
+ * {@code X-CSRF-Token}, whose value only this server can have issued ({@link SignedCsrfTokens}); and before it, a
+ * state-changing request that the browser says comes from another site is refused ({@link SameOriginRequests}).
+ * The plain (unmasked) request handler keeps the page's token equal to the cookie's, which is what scripts compare.
  *
  * <p>Features add their own parts (sign-in, sign-out, pages that need sign-in) as {@link FeatureSecurity} beans,
  * applied first here so that the catch-all {@code permitAll} comes last.
@@ -38,6 +42,20 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     /**
+     * Every page may carry a CSRF token, a manage link, a vote form or an owner's data, so none may be stored by a
+     * browser or proxy, whoever asks. Spring Security's own cache headers stand aside whenever the response already
+     * has an {@code Expires}, and Jetty adds {@code Expires: 1970} to every response that sets a cookie: exactly the
+     * responses that issue a fresh token. This writer looks only at {@code Cache-Control}, which a route sets when
+     * it has its own reason (the live-results stream).
+     */
+    private static final HeaderWriter NEVER_STORED = (request, response) -> {
+        if (!response.containsHeader("Cache-Control")) {
+            response.setHeader("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+            response.setHeader("Pragma", "no-cache");
+        }
+    };
+
+    /**
      * No per-filter observations: Spring Security would otherwise wrap each of its filters in an observation on
      * every request, a cost the benchmark saw on the vote path; {@code http.server.requests} still times requests.
      */
@@ -52,25 +70,23 @@ class SecurityConfiguration {
             OponnProperties properties,
             ObjectProvider<FeatureSecurity> features,
             CsrfProperties csrfSwitch,
-            OponnEnvironment environment)
+            OponnEnvironment environment,
+            ServerSecret secret,
+            PublicUrls urls)
             throws Exception {
         features.orderedStream().forEach(feature -> feature.configure(http));
-        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
-        csrfTokens.setCookieName("oponn_csrf_token");
-        csrfTokens.setHeaderName(Page.CSRF_NAME);
-        csrfTokens.setParameterName(Page.CSRF_NAME);
-        csrfTokens.setCookieCustomizer(cookie -> cookie.httpOnly(true)
-                .sameSite("Lax")
-                .secure(properties.secureCookies())
-                .path("/"));
+        SignedCsrfTokens csrfTokens = new SignedCsrfTokens(secret, properties.secureCookies());
 
-        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+        http.addFilterBefore(new SameOriginRequests(urls), CsrfFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.cacheControl(cache -> cache.disable())
+                        .addHeaderWriter(NEVER_STORED)
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny())
                         .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment)));

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spring Security writes the security headers on every response that passes through it. A few responses do not:
- * refusals made by filters that run before it (request size, rate limits) and those Jetty makes on its own
+ * refusals made by filters that run before it (request size) and those Jetty makes on its own
  * ({@link ContainerErrorPage}); Spring Security skips error dispatches. Those refusals go through here, which
  * writes the same headers first.
  */

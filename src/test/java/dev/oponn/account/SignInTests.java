@@ -206,6 +206,41 @@ class SignInTests {
                 .doesNotContain("my_ballots");
     }
 
+    /**
+     * The token a browser held before signing in, or while signed in, is refused afterwards even when presented as
+     * both cookie and field: a token planted before sign-in cannot ride into the session.
+     */
+    @Test
+    void oauthSignInAndSignOutRetireTheCsrfTokenHeldBefore() {
+        String guestToken = device.csrfToken();
+        provider.signIn(device, "sub-rotation", "rotation@example.org", "Rotating");
+        String signedInToken = device.csrfToken();
+        assertThat(signedInToken).isNotEqualTo(guestToken);
+        assertThat(createPosting(guestToken).status()).isEqualTo(403);
+        assertThat(createPosting(signedInToken).status()).isEqualTo(303);
+
+        assertThat(device.post("/auth/logout").status()).isEqualTo(303);
+        assertThat(createPosting(signedInToken).status()).isEqualTo(403);
+    }
+
+    @Test
+    void csrfCookieIsHostPrefixedWithSecureCookies() {
+        assertThat(device.get("/login").headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("__Host-oponn_csrf_token=")
+                        .contains("Secure", "Path=/", "HttpOnly")
+                        .doesNotContainIgnoringCase("Domain="));
+        assertThat(device.cookie("oponn_csrf_token")).isNull();
+    }
+
+    private Response createPosting(String token) {
+        device.setCookie("__Host-oponn_csrf_token", token);
+        return device.postRaw(
+                "/create",
+                "application/x-www-form-urlencoded",
+                "measure=Rotated&options_raw=a,b&start_time_type=now&duration_mins=10&X-CSRF-Token=" + token);
+    }
+
     @Test
     void mockSignInPicksANameAndGivesASession() {
         Response signedIn = device.post("/auth/mock-sign-in", "name", "  Dev Person ");

@@ -142,6 +142,7 @@ class OwnershipTests {
     private Device signedIn(String name) {
         Device device = new Device(port);
         assertThat(device.post("/auth/mock-sign-in", "name", name).status()).isEqualTo(303);
+        device.get("/"); // where the browser lands, with the CSRF token of its new session
         return device;
     }
 

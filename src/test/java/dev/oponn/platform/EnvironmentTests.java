@@ -42,6 +42,7 @@ class EnvironmentTests {
                 "--oponn.database.url=jdbc:postgresql://127.0.0.1:5432/never_connected",
                 "--oponn.redis.url=redis://127.0.0.1:6379",
                 "--oponn.kms.key-id=test-master-key",
+                "--oponn.public-url=https://vote.example.org",
                 "--server.port=0",
                 "--oponn.management.port=0"));
     }
@@ -74,6 +75,10 @@ class EnvironmentTests {
                                 "Oponn refuses to start in " + env
                                         + " without a KMS key: set OPONN_KMS_KEY_ID to the id of the master key."),
                         Arguments.of(
+                                without(env, "oponn.public-url"),
+                                "Oponn refuses to start in " + env
+                                        + " without its public address: set OPONN_PUBLIC_URL (https://vote.example.org)."),
+                        Arguments.of(
                                 with(env, "oponn.csrf.enabled=false"),
                                 "Oponn refuses to start in " + env
                                         + " with CSRF protection off: set OPONN_CSRF_ENABLED to true.")));
@@ -104,6 +109,7 @@ class EnvironmentTests {
                                 "oponn.database.url", "jdbc:postgresql://db/oponn",
                                 "oponn.redis.url", "redis://redis:6379",
                                 "oponn.kms.key-id", "key",
+                                "oponn.public-url", "https://vote.example.org",
                                 "oponn.auth.mock-sign-in", "true")),
                         true))
                 .isEmpty();
@@ -118,7 +124,11 @@ class EnvironmentTests {
         assertThatThrownBy(() -> Instance.startBare("--oponn.env=production", "--oponn.auth.mock-sign-in=true"))
                 .isInstanceOf(RefusedToStart.class)
                 .hasMessageContainingAll(
-                        "OPONN_DATABASE_URL", "OPONN_REDIS_URL", "OPONN_KMS_KEY_ID", "OPONN_AUTH_MOCK_SIGN_IN");
+                        "OPONN_DATABASE_URL",
+                        "OPONN_REDIS_URL",
+                        "OPONN_KMS_KEY_ID",
+                        "OPONN_PUBLIC_URL",
+                        "OPONN_AUTH_MOCK_SIGN_IN");
     }
 
     @Test
@@ -162,6 +172,11 @@ class EnvironmentTests {
             String ballot = Flows.createBallot(device, measure, "yes, no", false);
 
             Device.Response page = device.get("/vote/" + ballot);
+            assertThat(page.html()
+                            .select("[data-notice=manage_link] a[data-notice-link]")
+                            .attr("href"))
+                    .as("links are built from OPONN_PUBLIC_URL")
+                    .startsWith("https://vote.example.org/manage/" + ballot + "/");
             assertThat(page.header("Strict-Transport-Security")).isEqualTo("max-age=31536000");
             assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
 

@@ -129,6 +129,46 @@ class RateLimitTests {
         }
     }
 
+    /**
+     * A forged post from another site must not cost its victim's address anything: with a budget of three, ten
+     * posts refused for their token or origin leave all three creations.
+     */
+    @Test
+    void postsRefusedByTheCsrfOrOriginCheckAreNotCharged() {
+        try (Instance instance = Instance.start(
+                database,
+                secret,
+                "--oponn.rate-limit.enabled=true",
+                "--oponn.rate-limit.create.requests=3",
+                "--oponn.rate-limit.create.period=1h")) {
+            Device victim = new Device(instance.port());
+            String token = victim.csrfToken();
+            for (int i = 0; i < 5; i++) {
+                assertThat(victim.postRaw("/create", "application/x-www-form-urlencoded", CREATE)
+                                .status())
+                        .as("no token")
+                        .isEqualTo(403);
+                assertThat(victim.postRaw(
+                                        "/create",
+                                        "application/x-www-form-urlencoded",
+                                        "X-CSRF-Token=" + token + "&" + CREATE,
+                                        "Origin",
+                                        "http://evil.example",
+                                        "Sec-Fetch-Site",
+                                        "cross-site")
+                                .status())
+                        .as("foreign origin")
+                        .isEqualTo(403);
+            }
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(create(victim).status()).isEqualTo(303);
+            }
+            assertThat(create(victim).status()).isEqualTo(429);
+            assertThat(refusals(instance, "create")).isEqualTo(1.0);
+        }
+    }
+
     @Test
     void votesAndStreamConnectsAreLimitedPerClientInProcessBehindATrustedProxy()
             throws IOException, InterruptedException {

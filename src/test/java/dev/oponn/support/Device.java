@@ -76,16 +76,22 @@ public final class Device {
         return send(builder, false);
     }
 
+    /** The CSRF cookie's value, under its plain name or, with secure cookies, its {@code __Host-} name. */
     public String csrfToken() {
-        String token = cookies.get("oponn_csrf_token");
+        String token = csrfCookie();
         if (token == null) {
             get("/create");
-            token = cookies.get("oponn_csrf_token");
+            token = csrfCookie();
         }
         if (token == null) {
             throw new IllegalStateException("the server set no CSRF cookie");
         }
         return token;
+    }
+
+    private @Nullable String csrfCookie() {
+        String token = cookies.get("oponn_csrf_token");
+        return token != null ? token : cookies.get("__Host-oponn_csrf_token");
     }
 
     public @Nullable String cookie(String name) {

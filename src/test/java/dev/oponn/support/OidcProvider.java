@@ -87,7 +87,13 @@ public final class OidcProvider implements AutoCloseable {
      */
     public Device.Response signIn(Device device, String subject, String email, String name) {
         nextSignIn(subject, email, true, name);
-        return device.get(callbackFor(device));
+        Device.Response landed = device.get(callbackFor(device));
+        String location = landed.header("Location");
+        if (landed.status() == 303 && location != null) {
+            // As a browser does: the page it lands on gives it the CSRF token of its new session.
+            device.get(location);
+        }
+        return landed;
     }
 
     /** Starts sign-in on {@code device} and returns the callback the provider sends the browser back to. */
