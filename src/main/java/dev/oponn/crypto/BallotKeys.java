@@ -1,6 +1,7 @@
 package dev.oponn.crypto;
 
 import com.google.crypto.tink.KeysetHandle;
+import dev.oponn.platform.LogFingerprints;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
@@ -21,11 +22,14 @@ public class BallotKeys {
     private final MasterKeys masterKeys;
     private final DataKeyCache cache;
     private final WrappedKeyRepository repository;
+    private final LogFingerprints fingerprints;
 
-    BallotKeys(MasterKeys masterKeys, DataKeyCache cache, WrappedKeyRepository repository) {
+    BallotKeys(
+            MasterKeys masterKeys, DataKeyCache cache, WrappedKeyRepository repository, LogFingerprints fingerprints) {
         this.masterKeys = masterKeys;
         this.cache = cache;
         this.repository = repository;
+        this.fingerprints = fingerprints;
     }
 
     /**
@@ -79,7 +83,7 @@ public class BallotKeys {
         cache.evict(ballotId);
         log.atInfo()
                 .setMessage("ballot_key.destroyed")
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("existed", existed)
                 .log();
         return existed;
@@ -93,10 +97,11 @@ public class BallotKeys {
         } catch (GeneralSecurityException e) {
             log.atError()
                     .setMessage("ballot_key.rejected")
-                    .addKeyValue("ballot_id", ballotId)
+                    .addKeyValue("ballot", fingerprints.ballot(ballotId))
                     .addKeyValue("master_key_id", wrapped.masterKeyId())
                     .log();
-            throw new CiphertextRejectedException("wrapped data key rejected: ballot " + ballotId, e);
+            throw new CiphertextRejectedException(
+                    "wrapped data key rejected: ballot " + fingerprints.ballot(ballotId), e);
         } catch (KeyUnavailableException e) {
             unavailable("unwrap", ballotId, e);
             throw e;
@@ -116,11 +121,11 @@ public class BallotKeys {
         return ("oponn.ballot-key.v1:" + ballotId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void unavailable(String operation, String ballotId, KeyUnavailableException e) {
+    private void unavailable(String operation, String ballotId, KeyUnavailableException e) {
         log.atWarn()
                 .setMessage("master_key.unavailable")
                 .addKeyValue("operation", operation)
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("reason", e.getMessage())
                 .log();
     }
