@@ -101,11 +101,11 @@ final class HangUpWatch implements Callback {
         } finally {
             lock.unlock();
         }
-        hungUp();
-        if (read > 0 && endPoint != null) {
-            // Bytes of what could be a next request were taken off the socket: it cannot serve another request.
+        if (read > 0) {
+            // Bytes of what could be a next request were taken off the socket: it must not serve another request.
             endPoint.close();
         }
+        hungUp();
     }
 
     /** The connection failed or closed; a cancellation by {@link #stop()} is not a hang-up. */
