@@ -141,7 +141,7 @@ class BallotRepository {
     BallotOptions.WriteIn findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey) {
         // Before the lock: on a cache miss this is the one master-key call, and no one should wait on it.
         FieldCipher cipher = keys.cipher(ballot.value())
-                .orElseThrow(() -> new IllegalStateException("ballot " + ballot + " has no data key"));
+                .orElseThrow(() -> new IllegalStateException("a ballot being voted on has no data key"));
         int count = jdbc.sql("SELECT option_count FROM ballot WHERE id = :id FOR NO KEY UPDATE")
                 .param("id", ballot.value())
                 .query(Integer.class)

@@ -3,6 +3,7 @@ package dev.oponn.ballot;
 import dev.oponn.account.AccountId;
 import dev.oponn.crypto.BallotKeys;
 import dev.oponn.crypto.NewBallotKey;
+import dev.oponn.platform.LogFingerprints;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -35,6 +36,7 @@ public class BallotService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final LogFingerprints fingerprints;
     private final SecureRandom random = new SecureRandom();
     private final Counter created;
 
@@ -47,6 +49,7 @@ public class BallotService {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
+            LogFingerprints fingerprints,
             MeterRegistry meters) {
         this.repository = repository;
         this.ballotKeys = ballotKeys;
@@ -56,6 +59,7 @@ public class BallotService {
         this.labels = labels;
         this.transactions = transactions;
         this.clock = clock;
+        this.fingerprints = fingerprints;
         this.created = Counter.builder("oponn.ballot.creations")
                 .description("Ballots created")
                 .register(meters);
@@ -107,7 +111,7 @@ public class BallotService {
         created.increment();
         log.atInfo()
                 .setMessage("ballot.created")
-                .addKeyValue("ballot_id", id)
+                .addKeyValue("ballot", fingerprints.ballot(id.value()))
                 .addKeyValue("options", options.size())
                 .addKeyValue("write_ins", draft.allowWriteIn())
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
@@ -136,7 +140,7 @@ public class BallotService {
         catalog.evict(id);
         log.atInfo()
                 .setMessage("ballot.deleted")
-                .addKeyValue("ballot_id", id)
+                .addKeyValue("ballot", fingerprints.ballot(id.value()))
                 .addKeyValue("existed", existed)
                 .log();
         return existed;

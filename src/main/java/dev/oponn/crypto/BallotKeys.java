@@ -1,6 +1,7 @@
 package dev.oponn.crypto;
 
 import com.google.crypto.tink.KeysetHandle;
+import dev.oponn.platform.LogFingerprints;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
@@ -22,12 +23,15 @@ public class BallotKeys {
     private final MasterKeys masterKeys;
     private final DataKeyCache cache;
     private final WrappedKeyRepository repository;
+    private final LogFingerprints fingerprints;
     private final AtomicBoolean mismatchReported = new AtomicBoolean();
 
-    BallotKeys(MasterKeys masterKeys, DataKeyCache cache, WrappedKeyRepository repository) {
+    BallotKeys(
+            MasterKeys masterKeys, DataKeyCache cache, WrappedKeyRepository repository, LogFingerprints fingerprints) {
         this.masterKeys = masterKeys;
         this.cache = cache;
         this.repository = repository;
+        this.fingerprints = fingerprints;
     }
 
     /**
@@ -81,7 +85,7 @@ public class BallotKeys {
         cache.evict(ballotId);
         log.atInfo()
                 .setMessage("ballot_key.destroyed")
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("existed", existed)
                 .log();
         return existed;
@@ -95,10 +99,11 @@ public class BallotKeys {
         } catch (GeneralSecurityException e) {
             log.atError()
                     .setMessage("ballot_key.rejected")
-                    .addKeyValue("ballot_id", ballotId)
+                    .addKeyValue("ballot", fingerprints.ballot(ballotId))
                     .addKeyValue("master_key_id", wrapped.masterKeyId())
                     .log();
-            throw new CiphertextRejectedException("wrapped data key rejected: ballot " + ballotId, e);
+            throw new CiphertextRejectedException(
+                    "wrapped data key rejected: ballot " + fingerprints.ballot(ballotId), e);
         } catch (MasterKeyMismatchException e) {
             mismatch(ballotId, wrapped);
             throw e;
@@ -116,7 +121,7 @@ public class BallotKeys {
         boolean first = mismatchReported.compareAndSet(false, true);
         (first ? log.atError() : log.atDebug())
                 .setMessage("master_key.mismatch")
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("wrapped_by", wrapped.masterKeyId())
                 .addKeyValue("this_instance", masterKeys.primary().id())
                 .addKeyValue(
@@ -140,11 +145,11 @@ public class BallotKeys {
         return ("oponn.ballot-key.v1:" + ballotId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void unavailable(String operation, String ballotId, KeyUnavailableException e) {
+    private void unavailable(String operation, String ballotId, KeyUnavailableException e) {
         log.atWarn()
                 .setMessage("master_key.unavailable")
                 .addKeyValue("operation", operation)
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("reason", e.getMessage())
                 .log();
     }

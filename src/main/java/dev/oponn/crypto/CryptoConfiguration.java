@@ -1,5 +1,6 @@
 package dev.oponn.crypto;
 
+import dev.oponn.platform.LogFingerprints;
 import dev.oponn.platform.OponnProperties;
 import dev.oponn.platform.ServerSecret;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -105,10 +106,12 @@ class CryptoConfiguration {
             CryptoProperties crypto,
             ObjectProvider<StringRedisTemplate> redis,
             ServerSecret secret,
+            LogFingerprints fingerprints,
             MeterRegistry meters) {
         CryptoProperties.KeyCache settings = crypto.keyCache();
         StringRedisTemplate template = settings.redis() ? redis.getIfAvailable() : null;
-        RedisKeyTier shared = template == null ? null : new RedisKeyTier(template, secret, settings.redisTtl());
+        RedisKeyTier shared =
+                template == null ? null : new RedisKeyTier(template, secret, settings.redisTtl(), fingerprints);
         if (settings.redis() && shared == null) {
             log.atWarn()
                     .setMessage("key_cache.redis_not_configured")

@@ -27,7 +27,8 @@ public final class FieldCipher {
         try {
             return dataKey.encrypt(plaintext.getBytes(StandardCharsets.UTF_8), associatedData(field));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM encryption failed for ballot " + ballotId + " " + field, e);
+            // No ballot id in the message: exceptions reach logs, and an id is a vote link.
+            throw new IllegalStateException("AES-GCM encryption failed for field " + field, e);
         }
     }
 
@@ -36,7 +37,7 @@ public final class FieldCipher {
         try {
             return new String(dataKey.decrypt(ciphertext, associatedData(field)), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new CiphertextRejectedException("ciphertext rejected: ballot " + ballotId + " field " + field, e);
+            throw new CiphertextRejectedException("ciphertext rejected: field " + field, e);
         }
     }
 
@@ -64,6 +65,6 @@ public final class FieldCipher {
 
     @Override
     public String toString() {
-        return "FieldCipher[" + ballotId + "]";
+        return "FieldCipher[redacted]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.oponn.crypto;
 
+import dev.oponn.platform.LogFingerprints;
 import java.security.GeneralSecurityException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -19,10 +20,12 @@ class KeyRewrap {
 
     private final BallotKeys keys;
     private final WrappedKeyRepository repository;
+    private final LogFingerprints fingerprints;
 
-    KeyRewrap(BallotKeys keys, WrappedKeyRepository repository) {
+    KeyRewrap(BallotKeys keys, WrappedKeyRepository repository, LogFingerprints fingerprints) {
         this.keys = keys;
         this.repository = repository;
+        this.fingerprints = fingerprints;
     }
 
     /** @param all also re-wrap keys already recorded under the primary (after moving an alias, for example) */
@@ -67,7 +70,7 @@ class KeyRewrap {
         } catch (GeneralSecurityException | RuntimeException e) {
             log.atError()
                     .setMessage("ballot_key.rewrap_failed")
-                    .addKeyValue("ballot_id", row.ballotId())
+                    .addKeyValue("ballot", fingerprints.ballot(row.ballotId()))
                     .addKeyValue("master_key_id", row.key().masterKeyId())
                     .addKeyValue("error", e.getClass().getSimpleName())
                     .log();

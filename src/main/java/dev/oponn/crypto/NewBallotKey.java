@@ -30,6 +30,6 @@ public final class NewBallotKey {
 
     @Override
     public String toString() {
-        return "NewBallotKey[" + ballotId + ", " + wrapped.masterKeyId() + "]";
+        return "NewBallotKey[" + wrapped.masterKeyId() + "]";
     }
 }

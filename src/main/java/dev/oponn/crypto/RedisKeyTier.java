@@ -6,6 +6,7 @@ import com.google.crypto.tink.aead.AesGcmKey;
 import com.google.crypto.tink.aead.AesGcmParameters;
 import com.google.crypto.tink.subtle.AesGcmJce;
 import com.google.crypto.tink.util.SecretBytes;
+import dev.oponn.platform.LogFingerprints;
 import dev.oponn.platform.ServerSecret;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -33,11 +34,13 @@ final class RedisKeyTier {
     private final StringRedisTemplate redis;
     private final Aead seal;
     private final Duration ttl;
+    private final LogFingerprints fingerprints;
 
-    RedisKeyTier(StringRedisTemplate redis, ServerSecret secret, Duration ttl) {
+    RedisKeyTier(StringRedisTemplate redis, ServerSecret secret, Duration ttl, LogFingerprints fingerprints) {
         this.redis = redis;
         this.seal = sealingKey(secret);
         this.ttl = ttl;
+        this.fingerprints = fingerprints;
     }
 
     private static Aead sealingKey(ServerSecret secret) {
@@ -75,7 +78,7 @@ final class RedisKeyTier {
             // Not ours or altered: drop it and let the caller unwrap from the database.
             log.atWarn()
                     .setMessage("key_cache.redis_rejected")
-                    .addKeyValue("ballot_id", ballotId)
+                    .addKeyValue("ballot", fingerprints.ballot(ballotId))
                     .log();
             evict(ballotId);
             return Optional.empty();
@@ -109,11 +112,11 @@ final class RedisKeyTier {
         return ("oponn.data-key-cache.v1:" + ballotId).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void failed(String operation, String ballotId, DataAccessException e) {
+    private void failed(String operation, String ballotId, DataAccessException e) {
         log.atWarn()
                 .setMessage("key_cache.redis_failed")
                 .addKeyValue("operation", operation)
-                .addKeyValue("ballot_id", ballotId)
+                .addKeyValue("ballot", fingerprints.ballot(ballotId))
                 .addKeyValue("error", e.getClass().getSimpleName())
                 .log();
     }

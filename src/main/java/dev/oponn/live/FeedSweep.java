@@ -86,7 +86,7 @@ class FeedSweep implements SmartLifecycle {
                 // They reconnect, and a connection to an ended ballot is answered with its final tally.
                 log.atWarn()
                         .setMessage("live.final_read_failed")
-                        .addKeyValue("ballot_id", ballot.id())
+                        .addKeyValue("ballot", live.fingerprint(ballot.id()))
                         .setCause(e)
                         .log();
                 List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
@@ -95,7 +95,7 @@ class FeedSweep implements SmartLifecycle {
             List<Viewer> viewers = feed.ended(last);
             log.atInfo()
                     .setMessage("live.ballot_ended")
-                    .addKeyValue("ballot_id", ballot.id())
+                    .addKeyValue("ballot", live.fingerprint(ballot.id()))
                     .addKeyValue("viewers", viewers.size())
                     .log();
             viewers.forEach(viewer -> viewer.finish(last));

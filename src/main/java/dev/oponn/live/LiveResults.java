@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotStatus;
+import dev.oponn.platform.LogFingerprints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,6 +46,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     private final StreamAdmission admission;
     private final LiveProperties properties;
     private final Clock clock;
+    private final LogFingerprints fingerprints;
     private final AtomicBoolean running = new AtomicBoolean();
 
     LiveResults(
@@ -55,7 +57,8 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             FanOut fanOut,
             StreamAdmission admission,
             LiveProperties properties,
-            Clock clock) {
+            Clock clock,
+            LogFingerprints fingerprints) {
         this.frames = frames;
         this.catalog = catalog;
         this.metrics = metrics;
@@ -64,6 +67,12 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         this.admission = admission;
         this.properties = properties;
         this.clock = clock;
+        this.fingerprints = fingerprints;
+    }
+
+    /** What the live package logs for a ballot: never its id, which is its vote link. */
+    String fingerprint(BallotId ballot) {
+        return fingerprints.ballot(ballot.value());
     }
 
     boolean accepting() {
@@ -104,7 +113,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             } catch (RuntimeException e) {
                 log.atWarn()
                         .setMessage("live.first_read_failed")
-                        .addKeyValue("ballot_id", ballot.id())
+                        .addKeyValue("ballot", fingerprint(ballot.id()))
                         .setCause(e)
                         .log();
                 viewer.drop(Viewer.Exit.DISCONNECTED);
@@ -201,7 +210,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             metrics.dropped("stalled");
             log.atInfo()
                     .setMessage("live.viewer_dropped")
-                    .addKeyValue("ballot_id", viewer.ballot())
+                    .addKeyValue("ballot", fingerprint(viewer.ballot()))
                     .addKeyValue("reason", "stalled")
                     .log();
         }
@@ -225,7 +234,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         } catch (RuntimeException e) {
             log.atWarn()
                     .setMessage("live.render_failed")
-                    .addKeyValue("ballot_id", feed.ballot())
+                    .addKeyValue("ballot", fingerprint(feed.ballot()))
                     .setCause(e)
                     .log();
             // Still scheduled: the changes are owed, and are read again shortly (the database may be restarting).

@@ -100,9 +100,12 @@ class LiveResultsController {
             ticket.release();
             throw e;
         }
-        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime());
+        HangUpWatch hangUp = HangUpWatch.of(request);
+        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp);
         async.addListener(viewer);
         live.attach(ballot, viewer, lastEventId);
+        // Else a client that closed the page holds its slot until a heartbeat finds the socket closed.
+        hangUp.start(() -> viewer.drop(Viewer.Exit.DISCONNECTED));
     }
 
     private void answerFinal(Ballot ballot, long lastEventId, HttpServletResponse response) throws IOException {

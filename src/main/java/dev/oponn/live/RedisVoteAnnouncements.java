@@ -158,7 +158,7 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
             metrics.announcementFailed();
             log.atWarn()
                     .setMessage("live.announce_failed")
-                    .addKeyValue("ballot_id", ballot)
+                    .addKeyValue("ballot", live.fingerprint(ballot))
                     .addKeyValue("error", e.getClass().getSimpleName())
                     .log();
         }

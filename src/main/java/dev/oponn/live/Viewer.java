@@ -45,6 +45,7 @@ final class Viewer implements WriteListener, AsyncListener {
     private final ServletOutputStream out;
     private final StreamAdmission.Ticket ticket;
     private final Owner owner;
+    private final HangUpWatch hangUp;
     private final ReentrantLock lock = new ReentrantLock();
 
     // Guarded by lock.
@@ -61,6 +62,7 @@ final class Viewer implements WriteListener, AsyncListener {
     /** When the connection last refused bytes, or 0 while it keeps up. Read by the sweeper without the lock. */
     private volatile long stalledSinceNanos;
 
+    /** A viewer whose client's hang-up only a failed write reveals. */
     Viewer(
             BallotId ballot,
             AsyncContext async,
@@ -68,11 +70,23 @@ final class Viewer implements WriteListener, AsyncListener {
             StreamAdmission.Ticket ticket,
             Owner owner,
             long nowNanos) {
+        this(ballot, async, out, ticket, owner, nowNanos, HangUpWatch.inert());
+    }
+
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp) {
         this.ballot = ballot;
         this.async = async;
         this.out = out;
         this.ticket = ticket;
         this.owner = owner;
+        this.hangUp = hangUp;
         this.lastWriteNanos = nowNanos;
     }
 
@@ -319,6 +333,7 @@ final class Viewer implements WriteListener, AsyncListener {
 
     /** Runs once per viewer: returns the admission ticket, leaves the feed, and ends the request. */
     private void afterClose(Exit exit, boolean complete) {
+        hangUp.stop();
         ticket.release();
         owner.gone(this, exit);
         if (complete) {
@@ -327,6 +342,8 @@ final class Viewer implements WriteListener, AsyncListener {
     }
 
     private void completeQuietly() {
+        // Before the response completes: Jetty then reads the connection again, and only one reader may wait on it.
+        hangUp.stop();
         try {
             async.complete();
         } catch (IllegalStateException alreadyEnded) {

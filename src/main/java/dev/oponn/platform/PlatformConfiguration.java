@@ -17,4 +17,9 @@ class PlatformConfiguration {
     ServerSecret serverSecret(OponnProperties properties) {
         return ServerSecret.load(properties);
     }
+
+    @Bean
+    LogFingerprints logFingerprints(ServerSecret secret) {
+        return new LogFingerprints(secret);
+    }
 }

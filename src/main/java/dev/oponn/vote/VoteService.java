@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotOption;
 import dev.oponn.ballot.BallotOptions;
+import dev.oponn.platform.LogFingerprints;
 import dev.oponn.vote.internal.VoteChoice;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,6 +35,7 @@ class VoteService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VoteMetrics metrics;
+    private final LogFingerprints fingerprints;
 
     VoteService(
             VoteRepository votes,
@@ -44,7 +46,8 @@ class VoteService {
             TransactionTemplate transactions,
             ApplicationEventPublisher events,
             Clock clock,
-            VoteMetrics metrics) {
+            VoteMetrics metrics,
+            LogFingerprints fingerprints) {
         this.votes = votes;
         this.writer = writer;
         this.options = options;
@@ -54,6 +57,7 @@ class VoteService {
         this.events = events;
         this.clock = clock;
         this.metrics = metrics;
+        this.fingerprints = fingerprints;
     }
 
     boolean hasVoted(Ballot ballot, DeviceId device) {
@@ -94,7 +98,8 @@ class VoteService {
         // logs an hour that say less than the oponn.votes.cast counter. Refusals stay at info.
         log.atDebug()
                 .setMessage("vote.recorded")
-                .addKeyValue("ballot_id", ballot.id())
+                // A supplier: the fingerprint costs an HMAC, paid only when debug is on.
+                .addKeyValue("ballot", () -> fingerprints.ballot(ballot.id().value()))
                 .addKeyValue("write_in", choice instanceof VoteChoice.WriteIn)
                 .log();
         metrics.cast();
@@ -133,7 +138,7 @@ class VoteService {
         metrics.rejected(reason);
         log.atInfo()
                 .setMessage("vote.rejected")
-                .addKeyValue("ballot_id", ballot.id())
+                .addKeyValue("ballot", fingerprints.ballot(ballot.id().value()))
                 .addKeyValue("reason", reason.reason())
                 .log();
         return Optional.of(reason);

@@ -1,6 +1,7 @@
 package dev.oponn.vote;
 
 import dev.oponn.ballot.BallotId;
+import dev.oponn.platform.LogFingerprints;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -43,16 +44,22 @@ class VoteWriter implements SmartLifecycle {
     private final VoteRepository votes;
     private final TransactionTemplate transactions;
     private final VoteProperties properties;
+    private final LogFingerprints fingerprints;
     private final DistributionSummary batchSizes;
     private final List<BlockingQueue<PendingVote>> lanes = new ArrayList<>();
     private volatile @Nullable ExecutorService writers;
     private volatile boolean running;
 
     VoteWriter(
-            VoteRepository votes, TransactionTemplate transactions, VoteProperties properties, MeterRegistry meters) {
+            VoteRepository votes,
+            TransactionTemplate transactions,
+            VoteProperties properties,
+            LogFingerprints fingerprints,
+            MeterRegistry meters) {
         this.votes = votes;
         this.transactions = transactions;
         this.properties = properties;
+        this.fingerprints = fingerprints;
         this.batchSizes = DistributionSummary.builder("oponn.votes.batch.size")
                 .description("votes committed per transaction")
                 .publishPercentiles(0.5, 0.99)
@@ -79,7 +86,7 @@ class VoteWriter implements SmartLifecycle {
             if (!lane.offer(vote, 2, TimeUnit.SECONDS)) {
                 log.atWarn()
                         .setMessage("vote.overloaded")
-                        .addKeyValue("ballot_id", ballot)
+                        .addKeyValue("ballot", fingerprints.ballot(ballot.value()))
                         .log();
                 throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
             }

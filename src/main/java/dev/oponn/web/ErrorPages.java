@@ -1,10 +1,15 @@
 package dev.oponn.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -19,13 +24,15 @@ class ErrorPages implements ErrorViewResolver {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
+    private final NotFoundLog notFound;
+
+    ErrorPages(NotFoundLog notFound) {
+        this.notFound = notFound;
+    }
+
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        log.atLevel(status.is5xxServerError() ? Level.WARN : Level.INFO)
-                .setMessage("http." + title(status))
-                .addKeyValue("status", status.value())
-                .addKeyValue("path", model.getOrDefault("path", ""))
-                .log();
+        logError(request, status, String.valueOf(model.getOrDefault("path", "")));
         return new ModelAndView(
                 "error",
                 Map.of(
@@ -38,6 +45,61 @@ class ErrorPages implements ErrorViewResolver {
                         "page",
                         Page.withoutForms()),
                 status);
+    }
+
+    /**
+     * The route's shape, never the path: paths hold ballot ids and manage keys ({@link PathTemplate}). A failure is
+     * named by its exception classes and the line of Oponn's code it came from, not by its messages, which may quote
+     * what the request or the database held (a PostgreSQL error shows the row it refused); its stack trace is logged
+     * at debug.
+     */
+    private void logError(HttpServletRequest request, HttpStatus status, String path) {
+        String template = PathTemplate.of(path);
+        if (status == HttpStatus.NOT_FOUND) {
+            notFound.record(template);
+            return;
+        }
+        LoggingEventBuilder line = log.atLevel(status.is5xxServerError() ? Level.WARN : Level.INFO)
+                .setMessage("http." + title(status))
+                .addKeyValue("status", status.value())
+                .addKeyValue("path", template);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
+            line.addKeyValue("error", classes(failure))
+                    .addKeyValue("source", source(failure))
+                    .log();
+            log.atDebug()
+                    .setMessage("http.failure_trace")
+                    .addKeyValue("path", template)
+                    .setCause(failure)
+                    .log();
+            return;
+        }
+        line.log();
+    }
+
+    /** {@code ServletException<CiphertextRejectedException<GeneralSecurityException}: the chain of causes. */
+    private static String classes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            chain.append(chain.isEmpty() ? "" : "<").append(cause.getClass().getSimpleName());
+        }
+        return chain.toString();
+    }
+
+    /** The deepest frame of Oponn's own code in the chain: where to start reading. */
+    private static String source(Throwable failure) {
+        String found = "";
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (frame.getClassName().startsWith("dev.oponn.")) {
+                    found = frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber();
+                    break;
+                }
+            }
+        }
+        return found;
     }
 
     static String title(HttpStatus status) {

@@ -193,7 +193,9 @@ class EnvironmentTests {
                     .filter(line -> "ballot.created".equals(line.path("message").asString()))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no JSON ballot.created event in:\n" + output));
-            assertThat(created.path("ballot_id").asString()).isEqualTo(ballot);
+            assertThat(created.path("ballot").asString())
+                    .isEqualTo(production.bean(LogFingerprints.class).ballot(ballot));
+            assertThat(output.getOut()).doesNotContain(ballot);
             assertThat(created.path("level").asString()).isEqualTo("INFO");
             assertThat(output.getOut()).doesNotContain(measure);
         }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,7 +19,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * What an operator watches: Prometheus counters for ballots and votes (by rejection reason), health and readiness
- * over the database, and logs that name events and ids but never what a ballot says or a device's token.
+ * over the database, and logs that name events and fingerprints of ids but never what a ballot says, its id or a
+ * device's token.
  */
 @OponnTest
 // vote.recorded is a debug event; turned on here so that the test also proves it carries no ballot text.
@@ -28,6 +30,9 @@ class MetricsAndHealthTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LogFingerprints fingerprints;
 
     Device device;
 
@@ -83,16 +88,17 @@ class MetricsAndHealthTests {
     }
 
     @Test
-    void logsNameEventsAndIdsButNeverBallotTextOrTokens(CapturedOutput output) {
+    void logsNameEventsAndBallotFingerprintsButNeverBallotTextIdsOrTokens(CapturedOutput output) {
         String measure = "Confidential measure " + UUID.randomUUID();
         String writeIn = "Secret write-in " + UUID.randomUUID();
         String ballot = Flows.createBallot(device, measure, "alpha, beta", true);
         assertThat(Flows.writeIn(device, ballot, writeIn).status()).isEqualTo(303);
 
         String logs = output.getOut();
-        assertThat(logs).contains("ballot.created", "vote.recorded", ballot);
+        assertThat(logs).contains("ballot.created", "vote.recorded", "ballot=\"" + fingerprints.ballot(ballot) + "\"");
         assertThat(logs)
-                .doesNotContain(measure, writeIn, "alpha, beta", device.cookie("oponn_device"), device.csrfToken());
+                .doesNotContain(
+                        measure, writeIn, "alpha, beta", ballot, device.cookie("oponn_device"), device.csrfToken());
     }
 
     private String prometheus() {
