@@ -1,5 +1,6 @@
 package dev.oponn.ratelimit;
 
+import dev.oponn.platform.ConditionalOnRedisConfigured;
 import dev.oponn.web.ClientAddresses;
 import dev.oponn.web.SecurityHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -28,7 +28,7 @@ class RateLimitConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("!'${oponn.redis.url:}'.isBlank()")
+    @ConditionalOnRedisConfigured
     RedisBuckets redisBuckets(LettuceConnectionFactory redis, RateLimitProperties properties) {
         return new RedisBuckets(redis, properties.redisKeyPrefix(), longestPeriod(properties));
     }
