@@ -178,8 +178,15 @@ class EnvironmentTests {
                     .filter(line -> "ballot.created".equals(line.path("message").asString()))
                     .findFirst()
                     .orElseThrow(() -> new AssertionError("no JSON ballot.created event in:\n" + output));
+            // Key-values are top-level fields: a value type by its toString(), numbers and booleans as themselves.
+            assertThat(created.path("ballot_id").isString()).isTrue();
             assertThat(created.path("ballot_id").asString()).isEqualTo(ballot);
+            assertThat(created.path("options").isInt()).isTrue();
+            assertThat(created.path("options").asInt()).isEqualTo(2);
+            assertThat(created.path("write_ins").isBoolean()).isTrue();
+            assertThat(created.path("write_ins").asBoolean()).isFalse();
             assertThat(created.path("level").asString()).isEqualTo("INFO");
+            assertThat(created.path("logger_name").asString()).isEqualTo("dev.oponn.ballot.BallotService");
             assertThat(output.getOut()).doesNotContain(measure);
         }
     }
