@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Only when {@code OPONN_DATABASE_URL} is not set, so the embedded PostgreSQL under the data directory is the database. */
 @Target({ElementType.TYPE, ElementType.METHOD})
@@ -20,7 +21,7 @@ public @interface ConditionalOnEmbeddedDatabase {
         }
 
         @Override
-        boolean wantsSet(org.springframework.core.type.AnnotatedTypeMetadata metadata) {
+        boolean wantsSet(AnnotatedTypeMetadata metadata) {
             return false;
         }
     }
