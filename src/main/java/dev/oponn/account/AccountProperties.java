@@ -30,6 +30,8 @@ record AccountProperties(
     }
 
     /**
+     * @param clientId Google OAuth client id; Google is offered only with both it and the secret
+     * @param clientSecret Google OAuth client secret
      * @param issuerUri an OpenID Connect issuer that stands in for Google (tests point it at a local OIDC server);
      *     absent means Google itself
      */
@@ -43,6 +45,10 @@ record AccountProperties(
         }
     }
 
+    /**
+     * @param clientId GitHub OAuth app client id; GitHub is offered only with both it and the secret
+     * @param clientSecret GitHub OAuth app client secret
+     */
     record GitHub(@Nullable String clientId, @Nullable String clientSecret) {
 
         boolean configured() {

@@ -59,14 +59,9 @@ final class SessionLifetimeFilter extends OncePerRequestFilter {
                 .addKeyValue("htmx", Htmx.isHtmx(request))
                 .addKeyValue("method", request.getMethod())
                 .log();
-        if (Htmx.isHtmx(request)) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("HX-Redirect", EXPIRED_LOCATION);
-            return;
-        }
-        if (!safe(request.getMethod()) && !request.getRequestURI().startsWith("/auth/")) {
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, EXPIRED_LOCATION);
+        if (Htmx.isHtmx(request)
+                || (!safe(request.getMethod()) && !request.getRequestURI().startsWith("/auth/"))) {
+            Htmx.redirect(request, response, HttpStatus.UNAUTHORIZED, EXPIRED_LOCATION);
             return;
         }
         chain.doFilter(request, response);

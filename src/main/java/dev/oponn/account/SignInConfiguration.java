@@ -9,9 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -103,14 +101,6 @@ class SignInConfiguration {
 
     /** Home after sign-out: 204 with {@code HX-Redirect} for HTMX, 303 otherwise. */
     private static LogoutSuccessHandler home() {
-        return (request, response, authentication) -> {
-            if (Htmx.isHtmx(request)) {
-                response.setStatus(HttpStatus.NO_CONTENT.value());
-                response.setHeader("HX-Redirect", "/");
-                return;
-            }
-            response.setStatus(HttpStatus.SEE_OTHER.value());
-            response.setHeader(HttpHeaders.LOCATION, "/");
-        };
+        return (request, response, authentication) -> Htmx.redirect(request, response, "/");
     }
 }

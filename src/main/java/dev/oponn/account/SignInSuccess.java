@@ -1,13 +1,12 @@
 package dev.oponn.account;
 
+import dev.oponn.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -56,11 +55,11 @@ final class SignInSuccess implements AuthenticationSuccessHandler, Authenticatio
             if (session != null) {
                 session.invalidate();
             }
-            redirect(response, FAILED_LOCATION);
+            Htmx.redirect(request, response, FAILED_LOCATION);
             return;
         }
         sessions.start(accounts.signIn(identity), request, response, false);
-        redirect(response, "/");
+        Htmx.redirect(request, response, "/");
     }
 
     @Override
@@ -76,11 +75,6 @@ final class SignInSuccess implements AuthenticationSuccessHandler, Authenticatio
                 .setMessage("account.sign_in_failed")
                 .addKeyValue("reason", reason)
                 .log();
-        redirect(response, FAILED_LOCATION);
-    }
-
-    private static void redirect(HttpServletResponse response, String location) {
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader(HttpHeaders.LOCATION, location);
+        Htmx.redirect(request, response, FAILED_LOCATION);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oponn.crypto;
 
+import dev.oponn.platform.ConditionalOnKmsConfigured;
 import dev.oponn.platform.LogFingerprints;
 import dev.oponn.platform.OponnProperties;
 import dev.oponn.platform.ServerSecret;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -36,7 +36,7 @@ class CryptoConfiguration {
 
     /** Credentials come from the SDK's default chain unless the context holds an {@link AwsCredentialsProvider}. */
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("!'${oponn.kms.key-id:}'.isBlank()")
+    @ConditionalOnKmsConfigured
     KmsClient kmsClient(CryptoProperties properties, ObjectProvider<AwsCredentialsProvider> credentials) {
         CryptoProperties.Kms kms = properties.kms();
         KmsClientBuilder builder = KmsClient.builder()

@@ -1,6 +1,6 @@
 package dev.oponn.live;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.oponn.platform.ConditionalOnRedisConfigured;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -14,12 +14,9 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 @Configuration(proxyBeanMethods = false)
 class LiveConfiguration {
 
-    private static final String WITH_REDIS = "!'${oponn.redis.url:}'.isBlank()";
-    private static final String WITHOUT_REDIS = "'${oponn.redis.url:}'.isBlank()";
-
     /** One pub/sub connection for the instance, started and stopped with the context. */
     @Bean
-    @ConditionalOnExpression(WITH_REDIS)
+    @ConditionalOnRedisConfigured
     RedisMessageListenerContainer liveUpdatesListener(LettuceConnectionFactory connections, LiveThreads threads) {
         RedisMessageListenerContainer container = new RedisMessageListenerContainer();
         container.setConnectionFactory(connections);
@@ -28,7 +25,7 @@ class LiveConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression(WITH_REDIS)
+    @ConditionalOnRedisConfigured
     RedisVoteAnnouncements redisVoteAnnouncements(
             LiveResults live,
             StringRedisTemplate redis,
@@ -46,7 +43,7 @@ class LiveConfiguration {
     }
 
     @Bean
-    @ConditionalOnExpression(WITHOUT_REDIS)
+    @ConditionalOnRedisConfigured(false)
     InProcessVoteAnnouncements inProcessVoteAnnouncements(LiveResults live) {
         return new InProcessVoteAnnouncements(live);
     }

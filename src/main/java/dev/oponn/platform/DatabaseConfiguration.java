@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +24,7 @@ class DatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("'${oponn.database.url:}'.isBlank()")
+    @ConditionalOnEmbeddedDatabase
     EmbeddedPostgres embeddedPostgres(OponnProperties properties) {
         Path dir = properties.dataDir().resolve("postgres").toAbsolutePath();
         try {

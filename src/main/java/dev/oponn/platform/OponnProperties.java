@@ -28,6 +28,8 @@ public record OponnProperties(
 
     /**
      * @param url JDBC URL ({@code jdbc:postgresql://host:5432/db}); empty means embedded
+     * @param user database user of the external PostgreSQL
+     * @param password database password of the external PostgreSQL
      * @param poolSize connections in the pool; votes are short transactions, so a small pool goes far
      */
     public record Database(

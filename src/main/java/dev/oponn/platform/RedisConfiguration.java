@@ -2,7 +2,6 @@ package dev.oponn.platform;
 
 import io.lettuce.core.RedisURI;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisPassword;
@@ -18,7 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * that nothing connects to a default localhost Redis behind this switch.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnExpression("!'${oponn.redis.url:}'.isBlank()")
+@ConditionalOnRedisConfigured
 class RedisConfiguration {
 
     @Bean(destroyMethod = "destroy")

@@ -64,7 +64,7 @@ final class StartupRefusals implements ApplicationListener<ApplicationEnvironmen
     }
 
     private static boolean blank(Environment settings, String property) {
-        return settings.getProperty(property, "").isBlank();
+        return !SettingCondition.isSet(settings, property);
     }
 
     /** After logging is configured, so a refusal is logged in the environment's format (JSON in production). */

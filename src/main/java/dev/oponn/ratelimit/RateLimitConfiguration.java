@@ -1,5 +1,6 @@
 package dev.oponn.ratelimit;
 
+import dev.oponn.platform.ConditionalOnRedisConfigured;
 import dev.oponn.web.ClientAddresses;
 import dev.oponn.web.FeatureSecurity;
 import dev.oponn.web.SecurityHeaders;
@@ -8,7 +9,6 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -30,7 +30,7 @@ class RateLimitConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnExpression("!'${oponn.redis.url:}'.isBlank()")
+    @ConditionalOnRedisConfigured
     RedisBuckets redisBuckets(LettuceConnectionFactory redis, RateLimitProperties properties) {
         return new RedisBuckets(redis, properties.redisKeyPrefix(), longestPeriod(properties));
     }

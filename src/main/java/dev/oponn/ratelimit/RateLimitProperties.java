@@ -42,7 +42,10 @@ record RateLimitProperties(
         return limit == null ? action.defaults() : limit;
     }
 
-    /** @param requests how many requests one client may make in any {@code period}, refilled evenly over it */
+    /**
+     * @param requests how many requests one client may make in any {@code period}, refilled evenly over it
+     * @param period the window of {@code requests} ({@code 1m}, {@code 1h})
+     */
     record Limit(@Nullable Long requests, @Nullable Duration period) {
 
         Limit {

@@ -2,7 +2,6 @@ package dev.oponn.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -23,12 +22,6 @@ public final class HtmxAwareEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(
             HttpServletRequest request, HttpServletResponse response, AuthenticationException authException) {
-        if (Htmx.isHtmx(request)) {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.setHeader("HX-Redirect", signInPage);
-            return;
-        }
-        response.setStatus(HttpStatus.SEE_OTHER.value());
-        response.setHeader(HttpHeaders.LOCATION, signInPage);
+        Htmx.redirect(request, response, HttpStatus.UNAUTHORIZED, signInPage);
     }
 }

@@ -196,7 +196,14 @@ class EnvironmentTests {
             assertThat(created.path("ballot").asString())
                     .isEqualTo(production.bean(LogFingerprints.class).ballot(ballot));
             assertThat(output.getOut()).doesNotContain(ballot);
+            // Key-values are top-level fields: a value type by its toString(), numbers and booleans as themselves.
+            assertThat(created.path("ballot").isString()).isTrue();
+            assertThat(created.path("options").isInt()).isTrue();
+            assertThat(created.path("options").asInt()).isEqualTo(2);
+            assertThat(created.path("write_ins").isBoolean()).isTrue();
+            assertThat(created.path("write_ins").asBoolean()).isFalse();
             assertThat(created.path("level").asString()).isEqualTo("INFO");
+            assertThat(created.path("logger_name").asString()).isEqualTo("dev.oponn.ballot.BallotService");
             assertThat(output.getOut()).doesNotContain(measure);
         }
     }
