@@ -30,7 +30,7 @@ record Options(
               --quick                 smoke run (~2 min, small numbers; results named *-quick, not committed)
               --concurrency N         concurrent vote senders and baseline callers (default 32, quick 16)
               --server-arg ARG        extra argument for every Oponn instance, repeatable
-                                      (e.g. --server-arg=--oponn.live.max-streams-per-ip=100000)
+                                      (e.g. --server-arg=--oponn.live.max-streams-per-client=100000)
               --only PART[,PART]      run only some parts: baselines, one (instance), two (instances);
                                       a partial run's result file says which parts were skipped
               --redis-db N            Redis database for the two-instance part (default 13)

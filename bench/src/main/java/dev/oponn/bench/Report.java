@@ -135,7 +135,7 @@ final class Report {
     static long[] histogram(List<Recorder> reps) {
         long[] sum = new long[Histogram.BUCKETS];
         for (Recorder r : reps) {
-            sum = Histogram.add(sum, Histogram.bucketize(r.sortedSamples()));
+            sum = Histogram.add(sum, Histogram.bucketize(r.latencies()));
         }
         return sum;
     }
