@@ -13,31 +13,36 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@code p=&p=&...}), the most values a body under the 64 KB form limit can carry, posted to a path that does not
  * exist. It must be refused with 400, and the figure is the server's CPU per refusal, beside the CPU per refusal of an
  * ordinary bad form (101 values, one over the limit, 300 bytes) answered the same way. A fixed number of each, on a
- * few connections, from a fresh instance warmed up with both.
+ * few connections, from a fresh instance warmed up with both; ten times as many ordinary ones, so that both spend
+ * enough CPU to be read from {@code /proc}'s 10 ms ticks. A repetition stops at {@value #MAX_SECONDS_PER_REP} s
+ * (the figure is then per request sent until then): at 0.8 s of CPU per hostile form, as measured before issue
+ * 11's fix, a whole count would hold the run for many minutes.
  */
 final class HostileFormPhase {
 
     static final int HOSTILE_VALUES = 21_000;
     static final int ORDINARY_VALUES = 101;
+    static final int ORDINARY_PER_HOSTILE = 10;
     private static final int CONNECTIONS = 4;
-    private static final double MAX_SECONDS_PER_REP = 600;
+    private static final int MAX_SECONDS_PER_REP = 120;
 
     private HostileFormPhase() {}
 
     static void run(Run run, Path jar, String secret) throws Exception {
         run.progress().phase("hostile forms, one instance");
         int requests = run.scale().hostileForms();
+        int ordinaryRequests = requests * ORDINARY_PER_HOSTILE;
         HttpRequest hostile = repeatedValues(HOSTILE_VALUES);
         HttpRequest ordinary = repeatedValues(ORDINARY_VALUES);
         try (ServerProcess oponn = Oponn.start(run, "oponn-hostile", jar, secret, null)) {
-            refusals(run, oponn, "warm-up, hostile", hostile, requests / 2);
-            refusals(run, oponn, "warm-up, ordinary", ordinary, requests / 2);
+            refusals(run, oponn, "warm-up, hostile", hostile, Math.max(1, requests / 4));
+            refusals(run, oponn, "warm-up, ordinary", ordinary, ordinaryRequests / 2);
             List<Refusals> hostileReps = new ArrayList<>();
             List<Refusals> ordinaryReps = new ArrayList<>();
             for (int rep = 1; rep <= run.scale().reps(); rep++) {
                 // Interleaved, so that a slow moment of the shared machine falls on both kinds alike.
                 hostileReps.add(refusals(run, oponn, "hostile rep " + rep, hostile, requests));
-                ordinaryReps.add(refusals(run, oponn, "ordinary rep " + rep, ordinary, requests));
+                ordinaryReps.add(refusals(run, oponn, "ordinary rep " + rep, ordinary, ordinaryRequests));
             }
             double hostileCpu = Stats.median(
                     hostileReps.stream().map(Refusals::cpuMsPerRequest).toList());
@@ -56,7 +61,9 @@ final class HostileFormPhase {
             details.put("hostile_values", HOSTILE_VALUES);
             details.put("ordinary_body_bytes", ordinary.body().length);
             details.put("ordinary_values", ORDINARY_VALUES);
-            details.put("requests_per_rep", requests);
+            details.put("hostile_requests_per_rep", requests);
+            details.put("ordinary_requests_per_rep", ordinaryRequests);
+            details.put("max_seconds_per_rep", MAX_SECONDS_PER_REP);
             details.put("connections", CONNECTIONS);
             details.put("hostile", describe(hostileReps));
             details.put("ordinary", describe(ordinaryReps));
@@ -115,7 +122,7 @@ final class HostileFormPhase {
         run.progress()
                 .line(String.format(
                         java.util.Locale.ROOT,
-                        "   %s: %d refused with 400 (%.0f/s), server CPU %.3f ms each, p50 %.1f ms%s",
+                        "   %s: %d refused with 400 (%.1f/s), server CPU %.3f ms each, p50 %.1f ms%s",
                         label,
                         r.acks(),
                         r.ratePerSecond(),

@@ -107,7 +107,7 @@ record Options(
      * @param singleBallotVotes votes per repetition on one watched ballot
      * @param manyBallotVotes votes per repetition over the many ballots
      * @param crossViewers viewers on the second instance in the two-instance fan-out
-     * @param hostileForms requests per repetition of each kind in the hostile-forms part
+     * @param hostileForms hostile forms per repetition of the hostile-forms part (and ten times as many ordinary)
      */
     record Scale(
             String name,
@@ -130,7 +130,7 @@ record Options(
             int hostileForms) {
 
         static final Scale FULL =
-                new Scale("full", 3, 5, 15, 8, 10, 32, 24, 1_000, 10_000, 1_000, 10, 20, 100, 1_000, 240, 180, 2_000);
-        static final Scale QUICK = new Scale("quick", 3, 1, 3, 2, 2, 16, 8, 100, 500, 20, 5, 5, 20, 100, 240, 60, 200);
+                new Scale("full", 3, 5, 15, 8, 10, 32, 24, 1_000, 10_000, 1_000, 10, 20, 100, 1_000, 240, 180, 200);
+        static final Scale QUICK = new Scale("quick", 3, 1, 3, 2, 2, 16, 8, 100, 500, 20, 5, 5, 20, 100, 240, 60, 20);
     }
 }
