@@ -69,6 +69,26 @@ class MetricsAndHealthTests {
     }
 
     @Test
+    void countsHitsAndMissesOfTheBallotCache() {
+        String ballot = Flows.createBallot(device, "Cached?", "yes, no", false);
+        String before = prometheus();
+        assertThat(device.get("/vote/" + ballot).status()).isEqualTo(200);
+        assertThat(device.get("/results/" + ballot).status()).isEqualTo(200);
+        assertThat(device.get("/vote/AAAAAAAAAAAAAAAAAAAAAA").status())
+                .as("a well-formed id of no ballot")
+                .isEqualTo(404);
+        String after = prometheus();
+
+        assertThat(cacheGets(after, "hit") - cacheGets(before, "hit"))
+                .as("the vote and results pages read the ballot created just before")
+                .isGreaterThanOrEqualTo(2.0);
+        assertThat(cacheGets(after, "miss") - cacheGets(before, "miss"))
+                .as("the unknown id")
+                .isGreaterThanOrEqualTo(1.0);
+        assertThat(after).contains("cache_size{application=\"oponn\",cache=\"ballots\"");
+    }
+
+    @Test
     void healthAndReadinessCoverTheDatabase() {
         Device.Response health = device.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
@@ -105,6 +125,13 @@ class MetricsAndHealthTests {
         Device.Response metrics = device.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         return metrics.body();
+    }
+
+    private static double cacheGets(String exposition, String result) {
+        Matcher line = Pattern.compile(
+                        "(?m)^cache_gets_total\\{[^}]*cache=\"ballots\"[^}]*result=\"" + result + "\"[^}]*\\} (\\S+)$")
+                .matcher(exposition);
+        return line.find() ? Double.parseDouble(line.group(1)) : 0.0;
     }
 
     private static double value(String exposition, String name, String reason) {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 6, end to end: baselines, one Oponn instance, two instances, the correctness check, then
+ * The benchmark of issue 6, end to end: baselines, one Oponn instance, hostile forms, two instances, the correctness check, then
  * the result file and the HTML report. Exit status 0 when every check passed, 1 when a vote was lost or counted
  * twice or a viewer ended on a wrong tally, 2 when a part could not run.
  */
@@ -69,6 +69,7 @@ public final class Bench {
             String secret = secret();
             incomplete |= !part(run, "baselines", () -> BaselinePhase.run(run));
             incomplete |= !part(run, "one", () -> OponnPhase.run(run, jar, secret));
+            incomplete |= !part(run, "hostile", () -> HostileFormPhase.run(run, jar, secret));
             incomplete |= !part(run, "two", () -> TwoInstancePhase.run(run, jar, secret));
             progress.phase("correctness");
             double mismatches = report.number("viewer_mismatches");

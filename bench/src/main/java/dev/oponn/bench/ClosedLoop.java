@@ -23,7 +23,7 @@ final class ClosedLoop {
             IntFunction<HttpConnection> connections,
             Work work,
             Progress progress) {
-        Recorder recorder = new Recorder(5_000_000);
+        Recorder recorder = new Recorder();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         try (Progress.Ticker ticker = progress.ticker(() -> status(label, recorder), 2000);
                 ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {

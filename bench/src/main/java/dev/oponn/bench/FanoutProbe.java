@@ -44,8 +44,8 @@ final class FanoutProbe {
 
     /** One repetition: {@code votes} votes over the ballots in turn, {@code parallel} ballots at a time. */
     FanoutRep rep(int votes, int parallel) {
-        Recorder deliveries = new Recorder(20_000_000);
-        Recorder wholeVote = new Recorder(1_000_000);
+        Recorder deliveries = new Recorder();
+        Recorder wholeVote = new Recorder();
         AtomicLong missed = new AtomicLong();
         AtomicLong early = new AtomicLong();
         int workers = Math.max(1, Math.min(parallel, Math.min(votes, ballots.size())));

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Latency counts in logarithmic buckets (ten per decade from 10 µs to 100 s), the form the report's distribution
- * chart draws and the result file keeps instead of raw samples.
+ * chart draws and the result file keeps, made from a {@link Recorder}'s HdrHistogram.
  */
 final class Histogram {
 
@@ -17,10 +18,11 @@ final class Histogram {
 
     private Histogram() {}
 
-    static long[] bucketize(long[] samplesNanos) {
+    /** The chart's buckets of latencies recorded in nanoseconds. */
+    static long[] bucketize(org.HdrHistogram.Histogram latenciesNanos) {
         long[] counts = new long[BUCKETS];
-        for (long nanos : samplesNanos) {
-            counts[bucketOf(nanos / 1e6)]++;
+        for (HistogramIterationValue value : latenciesNanos.recordedValues()) {
+            counts[bucketOf(value.getValueIteratedTo() / 1e6)] += value.getCountAtValueIteratedTo();
         }
         return counts;
     }

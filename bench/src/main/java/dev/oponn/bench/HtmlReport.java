@@ -38,6 +38,12 @@ final class HtmlReport {
             new Row("vote p50 at half load", "vote_p50_ms_half_load", "ms", null, null),
             new Row("vote p99 at half load", "vote_p99_ms_half_load", "ms", null, "vote_p99_ms_half_load < 50"),
             new Row("server CPU per vote", "cpu_ms_per_vote", "ms", null, null),
+            new Row(
+                    "server CPU per hostile form refused (62 KB, 21,000 values)",
+                    "hostile_form_cpu_ms_per_request",
+                    "ms",
+                    "refused_form_cpu_ms_per_request",
+                    null),
             new Row("cores busy at full load: Oponn", "server_cores_busy_full_load", "", null, null),
             new Row("cores busy at full load: PostgreSQL", "database_cores_busy_full_load", "", null, null),
             new Row("cores busy at full load: load generator", "load_generator_cores_busy_full_load", "", null, null),

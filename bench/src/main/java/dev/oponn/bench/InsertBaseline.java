@@ -50,7 +50,7 @@ final class InsertBaseline implements AutoCloseable {
     }
 
     Recorder run(int concurrency, double seconds, Progress progress) {
-        Recorder recorder = new Recorder(5_000_000);
+        Recorder recorder = new Recorder();
         long deadline = System.nanoTime() + (long) (seconds * 1e9);
         try (Progress.Ticker ticker = progress.ticker(() -> ClosedLoop.status("insert baseline", recorder), 2000);
                 ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {

@@ -25,7 +25,7 @@ final class OpenLoop {
             IntFunction<HttpConnection> connections,
             Work work,
             Progress progress) {
-        Recorder recorder = new Recorder(5_000_000);
+        Recorder recorder = new Recorder();
         long arrivals = Math.max(1, (long) (ratePerSecond * seconds));
         double intervalNanos = 1e9 / ratePerSecond;
         ConcurrentLinkedQueue<HttpConnection> idle = new ConcurrentLinkedQueue<>();

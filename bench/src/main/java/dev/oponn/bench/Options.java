@@ -22,7 +22,7 @@ record Options(
         Set<String> parts,
         Scale scale) {
 
-    static final List<String> PARTS = List.of("baselines", "one", "two");
+    static final List<String> PARTS = List.of("baselines", "one", "hostile", "two");
 
     static final String USAGE = """
             usage: bench/run [--skip-build] [--quick] [options]
@@ -30,8 +30,9 @@ record Options(
               --quick                 smoke run (~2 min, small numbers; results named *-quick, not committed)
               --concurrency N         concurrent vote senders and baseline callers (default 32, quick 16)
               --server-arg ARG        extra argument for every Oponn instance, repeatable
-                                      (e.g. --server-arg=--oponn.live.max-streams-per-ip=100000)
-              --only PART[,PART]      run only some parts: baselines, one (instance), two (instances);
+                                      (e.g. --server-arg=--oponn.live.max-streams-per-client=100000)
+              --only PART[,PART]      run only some parts: baselines, one (instance), hostile (forms),
+                                      two (instances);
                                       a partial run's result file says which parts were skipped
               --redis-db N            Redis database for the two-instance part (default 13)
               --app-jar PATH          the Oponn jar (default: target/oponn-*.jar)
@@ -106,6 +107,7 @@ record Options(
      * @param singleBallotVotes votes per repetition on one watched ballot
      * @param manyBallotVotes votes per repetition over the many ballots
      * @param crossViewers viewers on the second instance in the two-instance fan-out
+     * @param hostileForms hostile forms per repetition of the hostile-forms part (and ten times as many ordinary)
      */
     record Scale(
             String name,
@@ -124,10 +126,11 @@ record Options(
             int manyBallotVotes,
             int crossViewers,
             double startTimeoutSeconds,
-            double connectTimeoutSeconds) {
+            double connectTimeoutSeconds,
+            int hostileForms) {
 
         static final Scale FULL =
-                new Scale("full", 3, 5, 15, 8, 10, 32, 24, 1_000, 10_000, 1_000, 10, 20, 100, 1_000, 240, 180);
-        static final Scale QUICK = new Scale("quick", 3, 1, 3, 2, 2, 16, 8, 100, 500, 20, 5, 5, 20, 100, 240, 60);
+                new Scale("full", 3, 5, 15, 8, 10, 32, 24, 1_000, 10_000, 1_000, 10, 20, 100, 1_000, 240, 180, 200);
+        static final Scale QUICK = new Scale("quick", 3, 1, 3, 2, 2, 16, 8, 100, 500, 20, 5, 5, 20, 100, 240, 60, 20);
     }
 }

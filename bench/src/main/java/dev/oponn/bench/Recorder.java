@@ -1,39 +1,37 @@
 package dev.oponn.bench;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 
 /**
- * One measured run: the latency of every acknowledged request (kept whole, so percentiles are exact), the
- * acknowledgements per second since the start (throughput over time), and every other outcome by name. Samples
- * beyond {@code maxSamples} are counted but not kept, which bounds memory on a long run.
+ * One measured run: the latency of every acknowledged request in an HdrHistogram (three significant digits, so a
+ * percentile is within 0.1% of a latency some request really had, in bounded memory however long the run), the
+ * acknowledgements per second since the start (throughput over time), and every other outcome by name.
  */
 final class Recorder {
 
     private static final int MAX_SECONDS = 3600;
 
+    private static final int SIGNIFICANT_DIGITS = 3;
+
     private final long startNanos;
-    private final int maxSamples;
     private final AtomicLongArray perSecond = new AtomicLongArray(MAX_SECONDS);
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final LongAdder acks = new LongAdder();
-    private long[] samples = new long[4096];
-    private int size;
-    private long dropped;
+    private final Histogram latencies = new Histogram(SIGNIFICANT_DIGITS);
     private volatile long endNanos;
 
-    Recorder(int maxSamples) {
-        this(maxSamples, System.nanoTime());
+    Recorder() {
+        this(System.nanoTime());
     }
 
-    Recorder(int maxSamples, long startNanos) {
+    Recorder(long startNanos) {
         this.startNanos = startNanos;
-        this.maxSamples = maxSamples;
     }
 
     void acknowledged(long latencyNanos, long atNanos) {
@@ -46,14 +44,8 @@ final class Recorder {
     }
 
     synchronized void sample(long latencyNanos) {
-        if (size == maxSamples) {
-            dropped++;
-            return;
-        }
-        if (size == samples.length) {
-            samples = Arrays.copyOf(samples, Math.min(maxSamples, samples.length * 2));
-        }
-        samples[size++] = latencyNanos;
+        // The histogram grows its range as needed; a clock that went backwards is recorded as zero.
+        latencies.recordValue(Math.max(0, latencyNanos));
     }
 
     void outcome(String name) {
@@ -77,13 +69,22 @@ final class Recorder {
         return acks() / elapsedSeconds();
     }
 
-    synchronized long[] sortedSamples() {
-        return Stats.sortedCopy(samples, size);
+    /** A copy of the latencies recorded so far, in nanoseconds. */
+    synchronized Histogram latencies() {
+        return latencies.copy();
     }
 
-    /** Latency percentile in milliseconds, NaN with no samples. */
+    /** Latency percentile in milliseconds (100: the largest), NaN with no samples. */
     double percentileMillis(double p) {
-        return Stats.nanosToMillis(Stats.percentile(sortedSamples(), p));
+        return percentileMillis(latencies(), p);
+    }
+
+    static double percentileMillis(Histogram latencies, double p) {
+        if (latencies.getTotalCount() == 0) {
+            return Double.NaN;
+        }
+        long nanos = p >= 100 ? latencies.getMaxValue() : latencies.getValueAtPercentile(p);
+        return Stats.nanosToMillis(nanos);
     }
 
     long[] perSecond() {
@@ -109,17 +110,14 @@ final class Recorder {
 
     Map<String, Object> describe() {
         Map<String, Object> out = new LinkedHashMap<>();
-        long[] sorted = sortedSamples();
+        Histogram sorted = latencies();
         out.put("acknowledged", acks());
         out.put("seconds", elapsedSeconds());
         out.put("per_s", ratePerSecond());
-        out.put("p50_ms", Stats.nanosToMillis(Stats.percentile(sorted, 50)));
-        out.put("p99_ms", Stats.nanosToMillis(Stats.percentile(sorted, 99)));
-        out.put("max_ms", Stats.nanosToMillis(Stats.percentile(sorted, 100)));
+        out.put("p50_ms", percentileMillis(sorted, 50));
+        out.put("p99_ms", percentileMillis(sorted, 99));
+        out.put("max_ms", percentileMillis(sorted, 100));
         out.put("other_outcomes", outcomes());
-        if (dropped > 0) {
-            out.put("samples_not_kept", dropped);
-        }
         return out;
     }
 }

@@ -37,6 +37,9 @@ final class Report {
                 "database_cores_busy_full_load",
                 "load_generator_cores_busy_full_load",
                 "machine_cores_busy_full_load",
+                "hostile_form_cpu_ms_per_request",
+                "refused_form_cpu_ms_per_request",
+                "hostile_form_refusals_per_s",
                 "fanout_p50_ms_1k_viewers",
                 "fanout_p99_ms_1k_viewers",
                 "fanout_max_ms_1k_viewers",
@@ -135,7 +138,7 @@ final class Report {
     static long[] histogram(List<Recorder> reps) {
         long[] sum = new long[Histogram.BUCKETS];
         for (Recorder r : reps) {
-            sum = Histogram.add(sum, Histogram.bucketize(r.sortedSamples()));
+            sum = Histogram.add(sum, Histogram.bucketize(r.latencies()));
         }
         return sum;
     }

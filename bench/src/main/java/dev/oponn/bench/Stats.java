@@ -5,32 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Percentiles and the min/median/max summaries every figure is reported with. */
+/** The min/median/max summaries every figure is reported with (latency percentiles come from {@link Recorder}). */
 final class Stats {
 
     private Stats() {}
-
-    /**
-     * Nearest-rank percentile of already sorted values: the smallest value such that at least {@code p} percent of
-     * the values are less than or equal to it. Exact, with no interpolation, so a reported p99 is a latency that
-     * some request really had.
-     */
-    static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        if (p <= 0) {
-            return sorted[0];
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.min(sorted.length, Math.max(rank, 1)) - 1];
-    }
-
-    static long[] sortedCopy(long[] values, int length) {
-        long[] copy = Arrays.copyOf(values, length);
-        Arrays.sort(copy);
-        return copy;
-    }
 
     /** Median of the repetitions; with an even count, the mean of the middle two. NaN values are left out. */
     static double median(List<Double> values) {

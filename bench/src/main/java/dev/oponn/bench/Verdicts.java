@@ -25,6 +25,9 @@ final class Verdicts {
         ratios.put(
                 "heap_per_viewer_to_baseline",
                 ratio(report, "heap_bytes_per_viewer", "baseline_heap_bytes_per_viewer"));
+        ratios.put(
+                "hostile_form_cpu_to_refused_form",
+                ratio(report, "hostile_form_cpu_ms_per_request", "refused_form_cpu_ms_per_request"));
         report.put("ratios", ratios);
 
         Map<String, Object> targets = new LinkedHashMap<>();

@@ -4,12 +4,9 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.web.FieldErrors;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.web.bind.annotation.BindParam;
 
 /** The vote form as posted; {@code option_id} is an option's number or {@value #WRITE_IN}. */
-public record VoteForm(
-        @BindParam("option_id") @Nullable String optionId,
-        @BindParam("write_in_value") @Nullable String writeInValue) {
+public record VoteForm(@Nullable String optionId, @Nullable String writeInValue) {
 
     public static final String WRITE_IN = "__write_in__";
     static final int WRITE_IN_MAX = 64;

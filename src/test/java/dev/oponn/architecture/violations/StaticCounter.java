@@ -1,0 +1,5 @@
+package dev.oponn.architecture.violations;
+
+public class StaticCounter {
+    static int count;
+}

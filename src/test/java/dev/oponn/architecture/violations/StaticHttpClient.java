@@ -1,0 +1,7 @@
+package dev.oponn.architecture.violations;
+
+import java.net.http.HttpClient;
+
+public class StaticHttpClient {
+    static final HttpClient CLIENT = HttpClient.newHttpClient();
+}

@@ -1,0 +1,7 @@
+package dev.oponn.architecture.violations;
+
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+public class StaticLock {
+    static final ReentrantReadWriteLock LOCK = new ReentrantReadWriteLock();
+}

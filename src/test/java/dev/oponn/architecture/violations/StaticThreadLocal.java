@@ -1,0 +1,5 @@
+package dev.oponn.architecture.violations;
+
+public class StaticThreadLocal {
+    static final ThreadLocal<StringBuilder> BUFFER = ThreadLocal.withInitial(StringBuilder::new);
+}
