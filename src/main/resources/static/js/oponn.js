@@ -28,8 +28,10 @@
       }
       if (button) { button.disabled = true; }
       if (status) { status.hidden = false; status.textContent = "preparing_vote…"; }
+      var started = Date.now();
       solve(form.dataset.challengeSalt, BigInt(form.dataset.challengeTarget)).then(function (n) {
         form.querySelector("input[name=solution]").value = String(n);
+        form.dataset.challengeMs = String(Date.now() - started);
         form.dataset.challengeSolved = "true";
         if (button) { button.disabled = wasDisabled; }
         if (status) { status.hidden = true; status.textContent = ""; }

@@ -29,5 +29,5 @@ record VoteProperties(
         @DefaultValue("20000") @Min(1) int queueCapacity,
         @DefaultValue("10s") Duration stopTimeout,
         @DefaultValue("50") @Min(0) int maxWriteInsPerBallot,
-        @DefaultValue("50000") @Min(1) @Max(100_000_000) long challengeDifficulty,
+        @DefaultValue("20000") @Min(1) @Max(100_000_000) long challengeDifficulty,
         @DefaultValue("10m") Duration challengeLifetime) {}
