@@ -8,8 +8,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The vote page's script solves a ballot's proof of work in Chromium, under the strict CSP, and the vote counts. */
-class VoteChallengeInBrowserTests extends BrowserTest {
+/** The defences against vote stuffing as a person in Chromium meets them, under the strict CSP. */
+class VoteDefencesInBrowserTests extends BrowserTest {
 
     @Test
     void votesOnABallotThatAsksForAProofOfWork() {
@@ -35,5 +35,31 @@ class VoteChallengeInBrowserTests extends BrowserTest {
         WebElement no = browser.findElement(By.xpath("//li[contains(@class,'bar-row')][contains(., 'no')]"));
         assertThat(no.findElement(By.cssSelector(".count")).getText()).isEqualTo("1");
         assertThat(chrome.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    void aVoteWhoseDeviceCookieIsGoneShowsTheLinkBackToTheVotePageInPlace() {
+        browser.get(url("/create"));
+        browser.findElement(By.name("measure")).sendKeys("Cookies cleared?");
+        browser.findElement(By.name("options_raw")).sendKeys("yes, no");
+        browser.findElement(By.cssSelector("#create-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/vote/[A-Za-z0-9_-]{22}$"));
+        String votePage = browser.getCurrentUrl();
+
+        browser.manage().deleteCookieNamed("oponn_device");
+        browser.findElement(By.cssSelector("input[name=option_id][value='1']")).click();
+        browser.findElement(By.cssSelector("#vote-form button[type=submit]")).click();
+
+        WebElement refused =
+                wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-error-for=device]")));
+        assertThat(refused.getText()).startsWith("Open the ballot's vote page to vote");
+        assertThat(browser.getCurrentUrl())
+                .as("swapped in by htmx, not a new page")
+                .isEqualTo(votePage);
+        refused.findElement(By.tagName("a")).click();
+        wait.until(ExpectedConditions.stalenessOf(refused));
+        browser.findElement(By.cssSelector("input[name=option_id][value='1']")).click();
+        browser.findElement(By.cssSelector("#vote-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/results/"));
     }
 }
