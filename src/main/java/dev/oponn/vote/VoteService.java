@@ -170,11 +170,14 @@ class VoteService {
         return votes.notYetStarted(ballot.id()) ? VoteRejection.NOT_STARTED : VoteRejection.ENDED;
     }
 
-    /** Counts and logs a refusal, whichever part of the vote path made it. */
+    /**
+     * Counts and logs a refusal, whichever part of the vote path made it. A defence's refusals are logged at debug:
+     * they come in floods by design, and the metric and the owner's counts already say how many.
+     */
     Optional<VoteRejection> refuse(Ballot ballot, VoteRejection reason) {
         metrics.rejected(reason);
         refusals.refused(ballot.id(), reason);
-        log.atInfo()
+        (reason.defence() ? log.atDebug() : log.atInfo())
                 .setMessage("vote.rejected")
                 .addKeyValue("ballot_id", ballot.id())
                 .addKeyValue("reason", reason.reason())
