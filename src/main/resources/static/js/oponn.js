@@ -9,8 +9,69 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { fillTimezoneOffsets(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { fillTimezoneOffsets(event.target); });
+  // A ballot that asks for a proof of work: find n with SHA-256(salt + n) below the target (the first 8 bytes
+  // as an unsigned number), put it in the form, and only then let the form be sent. Hashes go in batches so
+  // that the browser's native digest runs back to back instead of one promise at a time.
+  function solveChallenges(root) {
+    root.querySelectorAll("form[data-challenge-salt]").forEach(function (form) {
+      if (form.dataset.challengeStarted) { return; }
+      form.dataset.challengeStarted = "true";
+      var button = form.querySelector("button[type=submit]");
+      var status = form.querySelector("[data-challenge-status]");
+      var wasDisabled = button && button.disabled;
+      if (!window.crypto || !window.crypto.subtle || typeof BigInt === "undefined") {
+        if (status) {
+          status.hidden = false;
+          status.textContent = "This ballot needs JavaScript and a secure connection (HTTPS) to vote";
+        }
+        return;
+      }
+      if (button) { button.disabled = true; }
+      if (status) { status.hidden = false; status.textContent = "preparing_vote…"; }
+      var started = Date.now();
+      solve(form.dataset.challengeSalt, BigInt(form.dataset.challengeTarget)).then(function (n) {
+        form.querySelector("input[name=solution]").value = String(n);
+        form.dataset.challengeMs = String(Date.now() - started);
+        form.dataset.challengeSolved = "true";
+        if (button) { button.disabled = wasDisabled; }
+        if (status) { status.hidden = true; status.textContent = ""; }
+      });
+    });
+  }
+
+  function solve(salt, target) {
+    var encoder = new TextEncoder();
+    var batch = 500;
+    function round(start) {
+      var hashes = [];
+      for (var i = 0; i < batch; i++) {
+        hashes.push(window.crypto.subtle.digest("SHA-256", encoder.encode(salt + (start + i))));
+      }
+      return Promise.all(hashes).then(function (results) {
+        for (var j = 0; j < results.length; j++) {
+          if (new DataView(results[j]).getBigUint64(0) < target) { return start + j; }
+        }
+        return round(start + batch);
+      });
+    }
+    return round(0);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { fillTimezoneOffsets(document); solveChallenges(document); });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    fillTimezoneOffsets(event.target);
+    solveChallenges(document);
+  });
+
+  // A refusal the server wants shown although it is an error (a vote from no known device): it says so with
+  // HX-Reswap, and the fragment replaces the form like any answer.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 400 && xhr.getResponseHeader("HX-Reswap")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
 
   // htmx does not swap error responses; reload so the person sees the server's error page
   // (an expired form token or a vanished ballot) instead of a button that silently does nothing.

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A ballot as voters see it. Immutable: a write-in produces a new {@code Ballot} with one more option.
  *
  * @param endsAt absent for a ballot that stays open until someone closes it
+ * @param defences what the owner chose against vote stuffing
  */
 public record Ballot(
         BallotId id,
@@ -20,10 +21,35 @@ public record Ballot(
         ResultsVisibility resultsVisibility,
         Instant startsAt,
         @Nullable Instant endsAt,
-        Instant createdAt) {
+        Instant createdAt,
+        VoteDefences defences) {
 
     public Ballot {
         options = List.copyOf(options);
+    }
+
+    /** A ballot without defences against vote stuffing, as every ballot was before issue 11. */
+    public Ballot(
+            BallotId id,
+            String measure,
+            List<BallotOption> options,
+            boolean allowWriteIn,
+            VotingMethod votingMethod,
+            ResultsVisibility resultsVisibility,
+            Instant startsAt,
+            @Nullable Instant endsAt,
+            Instant createdAt) {
+        this(
+                id,
+                measure,
+                options,
+                allowWriteIn,
+                votingMethod,
+                resultsVisibility,
+                startsAt,
+                endsAt,
+                createdAt,
+                VoteDefences.NONE);
     }
 
     public BallotStatus status(Instant now) {

@@ -10,9 +10,15 @@ public record BallotDraft(
         List<String> options,
         boolean allowWriteIn,
         Instant startsAt,
-        @Nullable Instant endsAt) {
+        @Nullable Instant endsAt,
+        VoteDefences defences) {
 
     public BallotDraft {
         options = List.copyOf(options);
+    }
+
+    public BallotDraft(
+            String measure, List<String> options, boolean allowWriteIn, Instant startsAt, @Nullable Instant endsAt) {
+        this(measure, options, allowWriteIn, startsAt, endsAt, VoteDefences.NONE);
     }
 }

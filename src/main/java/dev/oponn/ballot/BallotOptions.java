@@ -22,9 +22,12 @@ public class BallotOptions {
      * The option a write-in names, appended if the ballot has none that reads the same (trimmed, NFC,
      * case-folded). Takes the ballot row's {@code NO KEY UPDATE} lock, which ordinary votes never wait for, so must
      * run inside the caller's transaction. The caller refreshes {@link BallotCatalog} after its commit.
+     *
+     * @param maxWriteIns most write-in options the ballot may have, counted under that lock
+     * @throws WriteInLimitReached if the option would be new and the ballot already has {@code maxWriteIns}
      */
-    public WriteIn findOrAppendWriteIn(BallotId ballot, String label) {
-        return repository.findOrAddWriteIn(ballot, label, labels.key(ballot, label));
+    public WriteIn findOrAppendWriteIn(BallotId ballot, String label, int maxWriteIns) {
+        return repository.findOrAddWriteIn(ballot, label, labels.key(ballot, label), maxWriteIns);
     }
 
     /** @param created whether this call appended the option (false: an equal one was there already) */

@@ -39,9 +39,9 @@ class BallotRepository {
     void insert(Ballot ballot, List<byte[]> labelKeys, FieldCipher cipher) {
         jdbc.sql("""
                         INSERT INTO ballot (id, measure, allow_write_in, voting_method, results_visibility,
-                                            starts_at, ends_at, option_count, created_at)
+                                            starts_at, ends_at, option_count, created_at, per_address_cap, vote_challenge)
                         VALUES (:id, :measure, :allowWriteIn, :method, :visibility,
-                                :startsAt, :endsAt, :optionCount, :createdAt)
+                                :startsAt, :endsAt, :optionCount, :createdAt, :perAddressCap, :voteChallenge)
                         """)
                 .param("id", ballot.id().value())
                 .param("measure", cipher.seal(MEASURE, ballot.measure()))
@@ -52,6 +52,8 @@ class BallotRepository {
                 .param("endsAt", ballot.endsAt() == null ? null : Timestamp.from(ballot.endsAt()))
                 .param("optionCount", ballot.options().size())
                 .param("createdAt", Timestamp.from(ballot.createdAt()))
+                .param("perAddressCap", ballot.defences().perAddressCap())
+                .param("voteChallenge", ballot.defences().challenge())
                 .update();
         for (int i = 0; i < ballot.options().size(); i++) {
             BallotOption option = ballot.options().get(i);
@@ -81,7 +83,8 @@ class BallotRepository {
      */
     Optional<Ballot> find(BallotId id) {
         Optional<StoredBallot> stored = jdbc.sql("""
-                        SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at
+                        SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at,
+                               per_address_cap, vote_challenge
                         FROM ballot WHERE id = :id
                         """)
                 .param("id", id.value())
@@ -109,7 +112,8 @@ class BallotRepository {
                 ResultsVisibility.valueOf(rs.getString("results_visibility").toUpperCase(Locale.ROOT)),
                 instant(rs.getTimestamp("starts_at")),
                 rs.getTimestamp("ends_at") == null ? null : instant(rs.getTimestamp("ends_at")),
-                instant(rs.getTimestamp("created_at")));
+                instant(rs.getTimestamp("created_at")),
+                new VoteDefences(rs.getObject("per_address_cap", Integer.class), rs.getBoolean("vote_challenge")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -136,9 +140,12 @@ class BallotRepository {
      * so that two concurrent write-ins of the same text serialise and the second finds the first's option; the
      * lock is {@code NO KEY UPDATE}, which ordinary votes never wait for. Must run inside a transaction.
      *
+     * @param maxWriteIns most write-in options the ballot may have; counted under the same lock, so concurrent
+     *     write-ins cannot pass it
      * @return the option's id and whether this call created it
+     * @throws WriteInLimitReached if the option would be new and the ballot already has {@code maxWriteIns}
      */
-    BallotOptions.WriteIn findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey) {
+    BallotOptions.WriteIn findOrAddWriteIn(BallotId ballot, String label, byte[] labelKey, int maxWriteIns) {
         // Before the lock: on a cache miss this is the one master-key call, and no one should wait on it.
         FieldCipher cipher = keys.cipher(ballot.value())
                 .orElseThrow(() -> new IllegalStateException("a ballot being voted on has no data key"));
@@ -155,6 +162,13 @@ class BallotRepository {
                 .orElse(null);
         if (existing != null) {
             return new BallotOptions.WriteIn(existing, false);
+        }
+        int writeIns = jdbc.sql("SELECT count(*) FROM ballot_option WHERE ballot_id = :id AND write_in")
+                .param("id", ballot.value())
+                .query(Integer.class)
+                .single();
+        if (writeIns >= maxWriteIns) {
+            throw new WriteInLimitReached(ballot, maxWriteIns);
         }
         int id = count + 1;
         insertOption(ballot, new BallotOption(id, label, true), labelKey, cipher);
@@ -175,7 +189,8 @@ class BallotRepository {
             ResultsVisibility resultsVisibility,
             Instant startsAt,
             @Nullable Instant endsAt,
-            Instant createdAt) {
+            Instant createdAt,
+            VoteDefences defences) {
 
         Ballot open(BallotId id, List<StoredOption> options, FieldCipher cipher) {
             List<BallotOption> opened = options.stream()
@@ -190,7 +205,8 @@ class BallotRepository {
                     resultsVisibility,
                     startsAt,
                     endsAt,
-                    createdAt);
+                    createdAt,
+                    defences);
         }
     }
 }

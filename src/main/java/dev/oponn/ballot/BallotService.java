@@ -99,7 +99,8 @@ public class BallotService {
                 ResultsVisibility.LIVE,
                 draft.startsAt(),
                 draft.endsAt(),
-                Instant.now(clock));
+                Instant.now(clock),
+                draft.defences());
         // The master-key call happens here, before anything is written: if it fails, nothing is.
         NewBallotKey dataKey = ballotKeys.generate(id.value());
         transactions.executeWithoutResult(tx -> {
@@ -115,6 +116,8 @@ public class BallotService {
                 .addKeyValue("options", options.size())
                 .addKeyValue("write_ins", draft.allowWriteIn())
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
+                .addKeyValue("per_address_cap", draft.defences().perAddressCap())
+                .addKeyValue("vote_challenge", draft.defences().challenge())
                 .log();
         return ballot;
     }

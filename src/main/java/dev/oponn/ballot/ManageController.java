@@ -24,11 +24,13 @@ class ManageController {
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
     private final Clock clock;
+    private final VoteRefusals refusals;
 
-    ManageController(BallotCatalog catalog, BallotOwnership ownership, Clock clock) {
+    ManageController(BallotCatalog catalog, BallotOwnership ownership, Clock clock, VoteRefusals refusals) {
         this.catalog = catalog;
         this.ownership = ownership;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     @GetMapping("/manage/{id}/{key}")
@@ -55,7 +57,9 @@ class ManageController {
     }
 
     private ModelAndView view(Ballot ballot, String owner) {
-        return new ModelAndView("ballot/manage", Map.of("manage", ManageView.of(ballot, clock.instant(), owner)));
+        return new ModelAndView(
+                "ballot/manage",
+                Map.of("manage", ManageView.of(ballot, clock.instant(), owner, refusals.of(ballot.id()))));
     }
 
     private static ResponseStatusException notFound() {

@@ -6,7 +6,10 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +21,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One new browser: it opens the vote page (which gives it a device cookie and a CSRF token), picks one of the
- * listed options at random and posts the form, as a person would.
+ * One new browser: it opens the vote page (which gives it a device cookie and a CSRF token; the vote itself never
+ * issues a device), picks one of the listed options at random and posts the form, as a person would. On a ballot
+ * that asks for a proof of work it solves it as the page's script does.
  */
 final class SimulatedDevice {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"X-CSRF-Token\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern SALT = Pattern.compile("data-challenge-salt=\"([^\"]+)\"");
+    private static final Pattern TARGET = Pattern.compile("data-challenge-target=\"([0-9]+)\"");
 
     private final HttpClient http;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -45,13 +52,22 @@ final class SimulatedDevice {
             return Outcome.refused("the ballot is not open for voting");
         }
         String option = options.get(ThreadLocalRandom.current().nextInt(options.size()));
-        String form = form(Map.of("X-CSRF-Token", csrf.group(1), "option_id", option));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("X-CSRF-Token", csrf.group(1), "option_id", option));
+        Matcher challenge = CHALLENGE.matcher(page.body());
+        Matcher salt = SALT.matcher(page.body());
+        Matcher target = TARGET.matcher(page.body());
+        if (challenge.find() && salt.find() && target.find()) {
+            fields.put("challenge", challenge.group(1));
+            fields.put("solution", solve(salt.group(1), Long.parseUnsignedLong(target.group(1))));
+        }
+        String form = form(fields);
         HttpResponse<String> posted = send(HttpRequest.newBuilder(votePage)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         return switch (posted.statusCode()) {
             case 303 -> Outcome.cast();
             case 200 -> Outcome.refused("the server refused the vote");
+            case 400 -> Outcome.failed("the server knew no device (the vote page set no device cookie)");
             case 429 -> Outcome.failed("rate limited (raise OPONN_RATE_LIMIT_VOTE_REQUESTS on the server)");
             default -> Outcome.failed("POST " + votePage.getPath() + " answered " + posted.statusCode());
         };
@@ -76,6 +92,21 @@ final class SimulatedDevice {
             }
         }
         return response;
+    }
+
+    /** The first n whose SHA-256 of salt + n starts with 8 bytes below the target, as the vote page's script finds it. */
+    static String solve(String salt, long target) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (long n = 0; ; n++) {
+                byte[] hash = sha256.digest((salt + n).getBytes(StandardCharsets.UTF_8));
+                if (Long.compareUnsigned(ByteBuffer.wrap(hash).getLong(), target) < 0) {
+                    return Long.toString(n);
+                }
+            }
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
     }
 
     private static List<String> all(Matcher matcher) {

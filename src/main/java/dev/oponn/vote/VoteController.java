@@ -3,6 +3,7 @@ package dev.oponn.vote;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
 import dev.oponn.vote.internal.VoteForm;
 import dev.oponn.vote.internal.VoteView;
@@ -34,16 +35,30 @@ class VoteController {
     private final DeviceTokens devices;
     private final Clock clock;
     private final VoteMetrics metrics;
+    private final VoteChallenges challenges;
+    private final AddressKeys addresses;
 
-    VoteController(BallotCatalog catalog, VoteService votes, DeviceTokens devices, Clock clock, VoteMetrics metrics) {
+    VoteController(
+            BallotCatalog catalog,
+            VoteService votes,
+            DeviceTokens devices,
+            Clock clock,
+            VoteMetrics metrics,
+            VoteChallenges challenges,
+            AddressKeys addresses) {
         this.catalog = catalog;
         this.votes = votes;
         this.devices = devices;
         this.clock = clock;
         this.metrics = metrics;
+        this.challenges = challenges;
+        this.addresses = addresses;
     }
 
-    /** Issues the device cookie on first sight, so the vote that follows comes from a known device. */
+    /**
+     * Issues the device cookie on first sight. This page is the only place a device is issued: a vote that arrives
+     * without one counts nothing, so a script must load the page for every device it wants to vote as.
+     */
     @GetMapping("/vote/{id}")
     ModelAndView votePage(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
         Ballot ballot = ballot(id);
@@ -56,34 +71,56 @@ class VoteController {
             @PathVariable String id,
             @RequestParam(name = "option_id", required = false) @Nullable String optionId,
             @RequestParam(name = "write_in_value", required = false) @Nullable String writeInValue,
+            @RequestParam(name = "challenge", required = false) @Nullable String challenge,
+            @RequestParam(name = "solution", required = false) @Nullable String solution,
             HttpServletRequest request,
             HttpServletResponse response) {
         // Plain parameters rather than binding the record: record binding re-reads constructor annotations on
         // every request, a cost the benchmark saw on the hottest route.
         VoteForm form = new VoteForm(optionId, writeInValue);
-        Ballot ballot = ballot(id);
-        if (form.namesUnknownOption(ballot)) {
-            ballot = catalog.refresh(ballot.id()).orElse(ballot);
-        }
-        DeviceId device = devices.resolve(request, response);
+        Ballot cached = ballot(id);
+        Ballot ballot =
+                form.namesUnknownOption(cached) ? catalog.refresh(cached.id()).orElse(cached) : cached;
         FieldErrors errors = FieldErrors.none();
+        Optional<DeviceId> device = devices.current(request);
+        if (device.isEmpty()) {
+            return withoutDevice(request, response, ballot, form, errors);
+        }
         Optional<VoteChoice> choice = form.validate(ballot, errors);
         if (choice.isEmpty()) {
             metrics.invalid();
             return view(request, ballot, false, form, errors);
         }
-        Optional<VoteRejection> refused = votes.cast(ballot, device, choice.get());
+        Optional<VoteRejection> refused = ballot.defences().challenge()
+                ? challenges.redeem(ballot.id(), challenge, solution).flatMap(r -> votes.refuse(ballot, r))
+                : Optional.empty();
+        if (refused.isEmpty()) {
+            refused = votes.cast(ballot, device.get(), choice.get(), addresses.of(ballot, request));
+        }
         if (refused.isPresent()) {
             boolean already = refused.get() == VoteRejection.ALREADY_VOTED;
-            return view(
-                    request,
-                    ballot,
-                    already,
-                    form,
-                    errors.reject("vote", refused.get().message()));
+            return view(request, ballot, already, form, errors.reject("vote", votes.message(refused.get())));
         }
         markVoted(response, ballot.id());
         return Htmx.redirect(request, "/results/" + ballot.id());
+    }
+
+    /**
+     * A vote from no known device counts nothing (the vote page issues devices, never the vote itself): 400 and the
+     * form again with a link to the vote page. HTMX is told to swap it in although it is an error.
+     */
+    private ModelAndView withoutDevice(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Ballot ballot,
+            VoteForm form,
+            FieldErrors errors) {
+        votes.refuse(ballot, VoteRejection.NO_DEVICE);
+        response.setHeader("HX-Reswap", "outerHTML");
+        ModelAndView page =
+                view(request, ballot, false, form, errors.reject("device", votes.message(VoteRejection.NO_DEVICE)));
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        return page;
     }
 
     private Ballot ballot(String id) {
@@ -94,7 +131,8 @@ class VoteController {
 
     private ModelAndView view(
             HttpServletRequest request, Ballot ballot, boolean alreadyVoted, VoteForm form, FieldErrors errors) {
-        VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors);
+        VoteChallenge challenge = ballot.defences().challenge() && !alreadyVoted ? challenges.issue(ballot.id()) : null;
+        VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors, challenge);
         return Htmx.view(request, "vote/vote", "vote/vote_form", Map.of("vote", view));
     }
 

@@ -1,6 +1,7 @@
 package dev.oponn.vote;
 
 import dev.oponn.ballot.BallotId;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -48,21 +49,91 @@ class VoteRepository {
             """.formatted(ACTIVE_BALLOT);
 
     /**
+     * A vote on a ballot with a per-address cap: the network's counter goes up first, only while it is under the
+     * cap and only for a device that has not voted, and only then is the voter claimed, so a refused vote neither
+     * counts nor uses up the device's vote. (Two concurrent twins of one device may both raise the counter before
+     * one of them loses on the voter key: the cap errs against a device that races itself.)
+     */
+    private static final String RECORD_CAPPED_VOTE = """
+            WITH active AS (%s AND NOT EXISTS (
+                SELECT 1 FROM ballot_voter WHERE ballot_id = :ballot AND voter_key = :voter)),
+            address AS (
+                INSERT INTO ballot_address_votes AS counted (ballot_id, address_key, votes)
+                SELECT id, :address, 1 FROM active
+                ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
+                WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
+                RETURNING ballot_id
+            ),
+            voter AS (
+                INSERT INTO ballot_voter (ballot_id, voter_key)
+                SELECT ballot_id, :voter FROM address
+                ON CONFLICT DO NOTHING
+                RETURNING ballot_id
+            )
+            INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
+            SELECT ballot_id, :option, :shard, 1 FROM voter
+            ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
+            """.formatted(ACTIVE_BALLOT.strip());
+
+    /**
      * Claims each voter and counts each vote, one statement per vote, sent as one batch. A statement writes
      * nothing unless the ballot is active and the voter has not voted; a concurrent twin waits on the primary
-     * key and then writes nothing. Must run inside the caller's transaction.
+     * key and then writes nothing. Votes on ballots with a per-address cap go in a second batch of the same
+     * transaction, so that ballots without one pay nothing for it. Must run inside the caller's transaction.
      *
      * @return per vote, 1 if it was counted, 0 if not
      */
     int[] recordAll(List<VoteWriter.PendingVote> pending) {
-        SqlParameterSource[] rows = pending.stream()
+        int[] counted = new int[pending.size()];
+        List<Integer> plain = new ArrayList<>(pending.size());
+        List<Integer> capped = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            (pending.get(i).addressKey() == null ? plain : capped).add(i);
+        }
+        record(RECORD_VOTE, pending, plain, counted);
+        record(RECORD_CAPPED_VOTE, pending, capped, counted);
+        return counted;
+    }
+
+    private void record(String sql, List<VoteWriter.PendingVote> pending, List<Integer> which, int[] counted) {
+        if (which.isEmpty()) {
+            return;
+        }
+        SqlParameterSource[] rows = which.stream()
+                .map(pending::get)
                 .map(vote -> new MapSqlParameterSource()
                         .addValue("ballot", vote.ballot().value())
                         .addValue("voter", vote.voterKey())
                         .addValue("option", vote.optionId())
-                        .addValue("shard", vote.shard()))
+                        .addValue("shard", vote.shard())
+                        .addValue("address", vote.addressKey()))
                 .toArray(SqlParameterSource[]::new);
-        return batch.batchUpdate(RECORD_VOTE, rows);
+        int[] results = batch.batchUpdate(sql, rows);
+        for (int i = 0; i < which.size(); i++) {
+            counted[which.get(i)] = results[i];
+        }
+    }
+
+    /** The write-in path's share of the per-address cap, inside its transaction: whether the network had room. */
+    boolean countAddress(BallotId ballot, byte[] addressKey) {
+        return jdbc.sql("""
+                        INSERT INTO ballot_address_votes AS counted (ballot_id, address_key, votes)
+                        VALUES (:ballot, :address, 1)
+                        ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
+                        WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
+                        """)
+                        .param("ballot", ballot.value())
+                        .param("address", addressKey)
+                        .update()
+                == 1;
+    }
+
+    /** Only asked after a refusal on a capped ballot: active by the database's clock means the cap refused it. */
+    boolean isActive(BallotId ballot) {
+        return jdbc.sql("SELECT EXISTS (%s)".formatted(ACTIVE_BALLOT))
+                .param("ballot", ballot.value())
+                .query(Boolean.class)
+                .single();
     }
 
     /** The first half of a vote, for a write-in for a write-in, whose option may have to be created in between. */
@@ -110,6 +181,12 @@ class VoteRepository {
                 .param("ballot", ballot.value())
                 .update();
         jdbc.sql("DELETE FROM tally_shard WHERE ballot_id = :ballot")
+                .param("ballot", ballot.value())
+                .update();
+        jdbc.sql("DELETE FROM ballot_address_votes WHERE ballot_id = :ballot")
+                .param("ballot", ballot.value())
+                .update();
+        jdbc.sql("DELETE FROM ballot_vote_refusals WHERE ballot_id = :ballot")
                 .param("ballot", ballot.value())
                 .update();
     }

@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotOption;
 import dev.oponn.ballot.BallotOptions;
+import dev.oponn.ballot.WriteInLimitReached;
 import dev.oponn.platform.LogFingerprints;
 import dev.oponn.vote.internal.VoteChoice;
 import java.time.Clock;
@@ -36,6 +37,8 @@ class VoteService {
     private final Clock clock;
     private final VoteMetrics metrics;
     private final LogFingerprints fingerprints;
+    private final RefusalLedger refusals;
+    private final int maxWriteIns;
 
     VoteService(
             VoteRepository votes,
@@ -47,7 +50,9 @@ class VoteService {
             ApplicationEventPublisher events,
             Clock clock,
             VoteMetrics metrics,
-            LogFingerprints fingerprints) {
+            LogFingerprints fingerprints,
+            RefusalLedger refusals,
+            VoteProperties properties) {
         this.votes = votes;
         this.writer = writer;
         this.options = options;
@@ -58,17 +63,27 @@ class VoteService {
         this.clock = clock;
         this.metrics = metrics;
         this.fingerprints = fingerprints;
+        this.refusals = refusals;
+        this.maxWriteIns = properties.maxWriteInsPerBallot();
+    }
+
+    /** The words for a refusal; the write-in limit names its number. */
+    String message(VoteRejection rejection) {
+        return rejection.message(maxWriteIns);
     }
 
     boolean hasVoted(Ballot ballot, DeviceId device) {
         return votes.hasVoted(ballot.id(), devices.voterKey(ballot.id(), device));
     }
 
-    /** @return the reason it was refused, or empty when it was counted */
-    Optional<VoteRejection> cast(Ballot ballot, DeviceId device, VoteChoice choice) {
+    /**
+     * @param addressKey the client network's key when the ballot caps votes per network ({@link AddressKeys})
+     * @return the reason it was refused, or empty when it was counted
+     */
+    Optional<VoteRejection> cast(Ballot ballot, DeviceId device, VoteChoice choice, byte @Nullable [] addressKey) {
         VoteRejection early = windowRejection(ballot);
         if (early != null) {
-            return rejected(ballot, early);
+            return refuse(ballot, early);
         }
         byte[] voter = devices.voterKey(ballot.id(), device);
         int shard = ThreadLocalRandom.current().nextInt(VoteRepository.TALLY_SHARDS);
@@ -76,15 +91,23 @@ class VoteService {
         boolean counted;
         switch (choice) {
             case VoteChoice.Existing existing ->
-                counted = writer.record(ballot.id(), voter, existing.optionId(), shard);
+                counted = writer.record(ballot.id(), voter, existing.optionId(), shard, addressKey);
             case VoteChoice.WriteIn writeIn -> {
                 Optional<BallotOption> known = ballot.optionMatching(writeIn.label());
                 if (known.isPresent()) {
-                    counted = writer.record(ballot.id(), voter, known.get().id(), shard);
+                    counted = writer.record(ballot.id(), voter, known.get().id(), shard, addressKey);
                 } else {
-                    BallotOptions.WriteIn option = castWriteIn(ballot, voter, writeIn.label(), shard);
-                    counted = option != null;
-                    newOption = option != null && option.created();
+                    WriteInOutcome outcome;
+                    try {
+                        outcome = castWriteIn(ballot, voter, writeIn.label(), shard, addressKey);
+                    } catch (WriteInLimitReached full) {
+                        return refuse(ballot, VoteRejection.WRITE_IN_CAP);
+                    }
+                    if (outcome.refused() != null) {
+                        return refuse(ballot, outcome.refused());
+                    }
+                    counted = outcome.option() != null;
+                    newOption = outcome.option() != null && outcome.option().created();
                     if (counted) {
                         catalog.refresh(ballot.id());
                     }
@@ -92,7 +115,7 @@ class VoteService {
             }
         }
         if (!counted) {
-            return rejected(ballot, refusalReason(ballot, voter));
+            return refuse(ballot, refusalReason(ballot, voter));
         }
         // Debug, not info: at thousands of votes a second one line each was 5% of the CPU per vote and gigabytes of
         // logs an hour that say less than the oponn.votes.cast counter. Refusals stay at info.
@@ -107,16 +130,27 @@ class VoteService {
         return Optional.empty();
     }
 
-    private BallotOptions.@Nullable WriteIn castWriteIn(Ballot ballot, byte[] voter, String label, int shard) {
-        return transactions.execute(tx -> {
+    /** A new write-in's transaction; a refusal by the per-address cap or the write-in limit rolls it all back. */
+    private WriteInOutcome castWriteIn(
+            Ballot ballot, byte[] voter, String label, int shard, byte @Nullable [] addressKey) {
+        WriteInOutcome outcome = transactions.execute(tx -> {
             if (!votes.claimVoter(ballot.id(), voter)) {
-                return null;
+                return new WriteInOutcome(null, null);
             }
-            BallotOptions.WriteIn option = options.findOrAppendWriteIn(ballot.id(), label);
+            if (addressKey != null && !votes.countAddress(ballot.id(), addressKey)) {
+                tx.setRollbackOnly();
+                return new WriteInOutcome(null, VoteRejection.ADDRESS_CAP);
+            }
+            BallotOptions.WriteIn option = options.findOrAppendWriteIn(ballot.id(), label, maxWriteIns);
             votes.count(ballot.id(), option.optionId(), shard);
-            return option;
+            return new WriteInOutcome(option, null);
         });
+        return outcome == null ? new WriteInOutcome(null, null) : outcome;
     }
+
+    private record WriteInOutcome(
+            BallotOptions.@Nullable WriteIn option,
+            @Nullable VoteRejection refused) {}
 
     /** The instance's clock screens out votes that surely cannot count; the database decides the rest. */
     private @Nullable VoteRejection windowRejection(Ballot ballot) {
@@ -131,12 +165,20 @@ class VoteService {
         if (votes.hasVoted(ballot.id(), voter)) {
             return VoteRejection.ALREADY_VOTED;
         }
+        if (ballot.defences().capped() && votes.isActive(ballot.id())) {
+            return VoteRejection.ADDRESS_CAP;
+        }
         return votes.notYetStarted(ballot.id()) ? VoteRejection.NOT_STARTED : VoteRejection.ENDED;
     }
 
-    private Optional<VoteRejection> rejected(Ballot ballot, VoteRejection reason) {
+    /**
+     * Counts and logs a refusal, whichever part of the vote path made it. A defence's refusals are logged at debug:
+     * they come in floods by design, and the metric and the owner's counts already say how many.
+     */
+    Optional<VoteRejection> refuse(Ballot ballot, VoteRejection reason) {
         metrics.rejected(reason);
-        log.atInfo()
+        refusals.refused(ballot.id(), reason);
+        (reason.defence() ? log.atDebug() : log.atInfo())
                 .setMessage("vote.rejected")
                 .addKeyValue("ballot", fingerprints.ballot(ballot.id().value()))
                 .addKeyValue("reason", reason.reason())

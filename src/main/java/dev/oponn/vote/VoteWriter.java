@@ -69,18 +69,26 @@ class VoteWriter implements SmartLifecycle {
         }
     }
 
-    record PendingVote(BallotId ballot, byte[] voterKey, int optionId, int shard, CompletableFuture<Boolean> outcome) {}
+    /** @param addressKey the client network's key on a ballot with a per-address cap, else absent */
+    record PendingVote(
+            BallotId ballot,
+            byte[] voterKey,
+            int optionId,
+            int shard,
+            byte @Nullable [] addressKey,
+            CompletableFuture<Boolean> outcome) {}
 
     /**
      * Records the vote and returns once it is committed.
      *
-     * @return whether it counted (false: not active, or this voter already voted)
+     * @param addressKey the client network's key when the ballot caps votes per network
+     * @return whether it counted (false: not active, this voter already voted, or the network is at the cap)
      */
-    boolean record(BallotId ballot, byte[] voterKey, int optionId, int shard) {
+    boolean record(BallotId ballot, byte[] voterKey, int optionId, int shard, byte @Nullable [] addressKey) {
         if (!running) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        PendingVote vote = new PendingVote(ballot, voterKey, optionId, shard, new CompletableFuture<>());
+        PendingVote vote = new PendingVote(ballot, voterKey, optionId, shard, addressKey, new CompletableFuture<>());
         BlockingQueue<PendingVote> lane = lanes.get(Math.floorMod(ballot.hashCode(), lanes.size()));
         try {
             if (!lane.offer(vote, 2, TimeUnit.SECONDS)) {

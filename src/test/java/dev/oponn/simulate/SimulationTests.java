@@ -53,6 +53,36 @@ class SimulationTests {
     }
 
     @Test
+    void solvesTheProofOfWorkOfABallotThatAsksForOne() {
+        Device.Response created = new Device(port)
+                .post(
+                        "/create",
+                        "measure",
+                        "Simulated proof",
+                        "options_raw",
+                        "a, b",
+                        "duration_mins",
+                        "0",
+                        "vote_challenge",
+                        "on");
+        String location = created.header("Location");
+        String ballot = location.substring(location.lastIndexOf('/') + 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SimulationOptions options = SimulationOptions.parse(
+                new String[] {"http://127.0.0.1:" + port + "/vote/" + ballot, "--votes", "10", "--concurrency", "4"},
+                Map.of());
+
+        assertThat(new Simulation(options, new PrintStream(out, true, StandardCharsets.UTF_8)).run())
+                .as(out.toString(StandardCharsets.UTF_8))
+                .isTrue();
+        assertThat(jdbc.sql("SELECT sum(votes) FROM tally_shard WHERE ballot_id = :id")
+                        .param("id", ballot)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(10);
+    }
+
+    @Test
     void reportsVotesThatCouldNotBeCast() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SimulationOptions options = SimulationOptions.parse(

@@ -29,11 +29,21 @@ public final class Flows {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** Votes as a browser does: from the vote page, which issues the device cookie (the vote itself never does). */
     public static Device.Response vote(Device device, String ballotId, String optionId) {
+        openVotePage(device, ballotId);
         return device.post("/vote/" + ballotId, "option_id", optionId);
     }
 
     public static Device.Response writeIn(Device device, String ballotId, String text) {
+        openVotePage(device, ballotId);
         return device.post("/vote/" + ballotId, "option_id", "__write_in__", "write_in_value", text);
+    }
+
+    /** Loads the vote page unless the device already has a device cookie (a real or, in some tests, a forged one). */
+    public static void openVotePage(Device device, String ballotId) {
+        if (device.cookie("oponn_device") == null) {
+            device.get("/vote/" + ballotId);
+        }
     }
 }

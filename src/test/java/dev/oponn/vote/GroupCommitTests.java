@@ -76,7 +76,7 @@ class GroupCommitTests {
 
     private static VoteWriter.PendingVote vote(BallotId ballot, String voter, int option) {
         return new VoteWriter.PendingVote(
-                ballot, voter.getBytes(), option, voter.hashCode() & 15, new CompletableFuture<>());
+                ballot, voter.getBytes(), option, voter.hashCode() & 15, null, new CompletableFuture<>());
     }
 
     private long total(BallotId ballot) {

@@ -85,6 +85,7 @@ class VotingTests {
     @Test
     void voteOverHtmxAnswers204WithHxRedirect() {
         String id = createBallot(alice, "Coffee or tea?", "coffee, tea", false);
+        bob.getHtmx("/vote/" + id);
         Response voted = bob.postHtmx("/vote/" + id, "option_id", "1");
         assertThat(voted.status()).isEqualTo(204);
         assertThat(voted.header("HX-Redirect")).isEqualTo("/results/" + id);
@@ -138,14 +139,24 @@ class VotingTests {
     }
 
     @Test
-    void forgedDeviceTokenIsTreatedAsANewDevice() {
+    void forgedDeviceTokenCountsNothingAndTheVotePageIssuesANewDevice() {
         String id = createBallot(alice, "Coffee or tea?", "coffee, tea", false);
         vote(bob, id, "1");
         String token = bob.cookie("oponn_device");
         Device forger = new Device(port);
-        forger.setCookie("oponn_device", token.substring(0, token.length() - 2) + "xx");
+        String forged = token.substring(0, token.length() - 2) + "xx";
+        forger.setCookie("oponn_device", forged);
+
+        Response refused = vote(forger, id, "2");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.html().select("[data-error-for=device]").text())
+                .contains("Open the ballot's vote page to vote");
+        assertThat(forger.cookie("oponn_device")).as("the vote mints no device").isEqualTo(forged);
+        assertThat(total(id)).isEqualTo(1);
+
+        forger.get("/vote/" + id);
+        assertThat(forger.cookie("oponn_device")).isNotEqualTo(forged).isNotEqualTo(token);
         assertThat(vote(forger, id, "2").status()).isEqualTo(303);
-        assertThat(forger.cookie("oponn_device")).isNotEqualTo(token);
         assertThat(total(id)).isEqualTo(2);
     }
 
@@ -165,6 +176,7 @@ class VotingTests {
     @Test
     void invalidVoteOverHtmxReturnsTheFormFragmentWithTheMessage() {
         String id = createBallot(alice, "Coffee or tea?", "coffee, tea", false);
+        bob.getHtmx("/vote/" + id);
         Response fragment = bob.postHtmx("/vote/" + id, "option_id", "9");
         assertThat(fragment.status()).isEqualTo(200);
         assertThat(fragment.body()).doesNotContain("<html");

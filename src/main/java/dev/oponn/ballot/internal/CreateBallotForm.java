@@ -2,6 +2,7 @@ package dev.oponn.ballot.internal;
 
 import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.OptionLabels;
+import dev.oponn.ballot.VoteDefences;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.springframework.web.bind.annotation.BindParam;
  *
  * @param tzOffsetMins the browser's {@code getTimezoneOffset()}, so a {@code datetime-local} value means the
  *     person's local time; absent, such a value is read as UTC
+ * @param perAddressCap most votes one client network may cast; blank for no cap
+ * @param voteChallenge a checkbox: votes need the vote page's proof of work
  */
 public record CreateBallotForm(
         @Nullable String measure,
@@ -31,15 +34,47 @@ public record CreateBallotForm(
         @BindParam("start_time_type") @Nullable String startTimeType,
         @BindParam("scheduled_start_time") @Nullable String scheduledStartTime,
         @BindParam("duration_mins") @Nullable String durationMins,
-        @BindParam("tz_offset_mins") @Nullable String tzOffsetMins) {
+        @BindParam("tz_offset_mins") @Nullable String tzOffsetMins,
+        @BindParam("per_address_cap") @Nullable String perAddressCap,
+        @BindParam("vote_challenge") @Nullable String voteChallenge) {
 
     static final int MEASURE_MIN = 3;
     static final int MEASURE_MAX = 255;
     static final int OPTION_MAX = 64;
     static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
+    static final int PER_ADDRESS_CAP_MAX = 1_000_000;
+
+    /** The form as it was before the vote defences; package-private so that binding sees one public constructor. */
+    public CreateBallotForm(
+            @Nullable String measure,
+            @Nullable String optionsRaw,
+            @Nullable String allowWriteIn,
+            @Nullable String startTimeType,
+            @Nullable String scheduledStartTime,
+            @Nullable String durationMins,
+            @Nullable String tzOffsetMins) {
+        this(
+                measure,
+                optionsRaw,
+                allowWriteIn,
+                startTimeType,
+                scheduledStartTime,
+                durationMins,
+                tzOffsetMins,
+                null,
+                null);
+    }
 
     public static CreateBallotForm blank() {
-        return new CreateBallotForm("", "", null, "now", "", "60", null);
+        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null);
+    }
+
+    public String perAddressCapValue() {
+        return perAddressCap == null ? "" : perAddressCap;
+    }
+
+    public boolean voteChallengeChecked() {
+        return "on".equals(voteChallenge) || "true".equals(voteChallenge);
     }
 
     public String measureValue() {
@@ -93,11 +128,34 @@ public record CreateBallotForm(
 
         Instant startsAt = startTime(now, errors);
         Long duration = duration(errors);
+        Optional<Integer> cap = perAddressCap(errors);
         if (errors.any() || startsAt == null || duration == null) {
             return Optional.empty();
         }
         Instant endsAt = duration == 0 ? null : startsAt.plus(Duration.ofMinutes(duration));
-        return Optional.of(new BallotDraft(trimmedMeasure, options, writeIns, startsAt, endsAt));
+        VoteDefences defences = new VoteDefences(cap.orElse(null), voteChallengeChecked());
+        return Optional.of(new BallotDraft(trimmedMeasure, options, writeIns, startsAt, endsAt, defences));
+    }
+
+    /** Blank is no cap; anything else must be a whole number from 1. */
+    private Optional<Integer> perAddressCap(FieldErrors errors) {
+        String raw = perAddressCapValue().strip();
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            int cap = Integer.parseInt(raw);
+            if (cap >= 1 && cap <= PER_ADDRESS_CAP_MAX) {
+                return Optional.of(cap);
+            }
+        } catch (NumberFormatException e) {
+            // The same answer as a number out of range.
+        }
+        errors.reject(
+                "per_address_cap",
+                "Votes per network must be a whole number from 1 to " + PER_ADDRESS_CAP_MAX
+                        + ", or blank for no limit");
+        return Optional.empty();
     }
 
     private List<String> splitOptions() {
