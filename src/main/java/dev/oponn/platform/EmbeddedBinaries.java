@@ -7,8 +7,8 @@ import java.io.InputStream;
 
 /**
  * Finds the embedded PostgreSQL's binaries as the library does, and refuses to start, naming what to set, when this
- * build has none for the system: a jar built with {@code -Pserver} (for staging and production, which refuse the
- * embedded database anyway) or for another system.
+ * build has none for the system: the server's jar ({@code oponn-<version>-server.jar}, for staging and production,
+ * which refuse the embedded database anyway) or a jar built for another system.
  */
 final class EmbeddedBinaries implements PgBinaryResolver {
 
@@ -34,9 +34,9 @@ final class EmbeddedBinaries implements PgBinaryResolver {
                 throw e;
             }
             throw new RefusedToStart("This build of Oponn carries no embedded PostgreSQL for " + system + " "
-                    + architecture + " (a jar built with -Pserver carries none). Set OPONN_DATABASE_URL to a"
-                    + " PostgreSQL of your own, or build the jar without -Pserver on a Linux amd64, macOS or"
-                    + " Windows machine.");
+                    + architecture + " (the server's jar, oponn-<version>-server.jar, carries none). Set"
+                    + " OPONN_DATABASE_URL to a PostgreSQL of your own, or run the development jar"
+                    + " (oponn-<version>.jar) built on a Linux amd64, macOS or Windows machine.");
         }
     }
 }

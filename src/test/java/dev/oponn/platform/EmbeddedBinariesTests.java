@@ -21,7 +21,7 @@ class EmbeddedBinariesTests {
         assertThatThrownBy(() -> new EmbeddedBinaries().getPgBinary("Plan9", "mips"))
                 .isInstanceOf(RefusedToStart.class)
                 .hasMessageContaining("no embedded PostgreSQL for Plan9 mips")
-                .hasMessageContaining("-Pserver")
+                .hasMessageContaining("oponn-<version>-server.jar")
                 .hasMessageContaining("Set OPONN_DATABASE_URL");
     }
 }
