@@ -5,11 +5,13 @@ import dev.oponn.platform.OponnProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -73,11 +75,26 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny())
-                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment)));
+                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment))
+                        .withObjectPostProcessor(new WriteHeadersFirst()));
         if (!csrfSwitch.enabled()) {
             // Only for load tests that post without reading pages; staging and production refuse to start so.
             http.csrf(csrf -> csrf.disable());
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security writes its headers, by default, when the response is about to commit, and learns of that only
+     * through a flush or a declared length. A body larger than the container's 32 KB output buffer (fewer
+     * characters when they take several bytes each) commits the response from inside a write, and the headers came
+     * too late: large pages and scripts went out without any of them. Written before the chain, they are always on.
+     */
+    private static final class WriteHeadersFirst implements ObjectPostProcessor<HeaderWriterFilter> {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
     }
 }
