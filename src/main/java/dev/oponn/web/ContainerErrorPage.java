@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * own error report, without Oponn's look or its security headers (and, by default, with the exception's message).
  * This puts Oponn's error page and headers on those too. Errors inside the application never reach it: Spring
  * Boot dispatches them to {@code /error}, which {@link ErrorResponses} answers. A client that does not ask for HTML
- * gets a {@link ProblemDocument} here too, when Jetty could read the request far enough to know.
+ * gets a {@link ProblemDocument} here too, when Jetty could read the headers far enough to know.
  */
 @Component
 final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
@@ -93,10 +93,14 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
 
         /**
          * As Spring MVC picks {@code /error}'s HTML handler: the client names HTML among what it accepts
-         * ({@code *}{@code /*} alone, or no {@code Accept}, is a script). An unreadable header gets the page, as
-         * before there were problem documents.
+         * ({@code *}{@code /*} alone, or no {@code Accept}, is a script). When Jetty could not read the headers at
+         * all (a block over its limit, a broken request line), nothing says who asks: those get the page, which is
+         * what a browser with oversized cookies needs, as does an unreadable {@code Accept}.
          */
         private static boolean asksForHtml(Request request) {
+            if (request.getHeaders().size() == 0) {
+                return true;
+            }
             List<String> accept = request.getHeaders().getValuesList(HttpHeader.ACCEPT);
             if (accept.isEmpty()) {
                 return false;
