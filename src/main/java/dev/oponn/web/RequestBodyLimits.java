@@ -71,7 +71,8 @@ final class RequestBodyLimits implements WebServerFactoryCustomizer<JettyServlet
                         : super.handle(request, response, callback);
             }
             ByteBuffer body = ByteBuffer.allocate(initialCapacity(request));
-            while (true) {
+            boolean last = false;
+            while (!last) {
                 Content.Chunk chunk = request.read();
                 if (chunk == null) {
                     try (Blocker.Runnable blocker = Blocker.runnable()) {
@@ -85,15 +86,16 @@ final class RequestBodyLimits implements WebServerFactoryCustomizer<JettyServlet
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 counter.add(bytes);
-                body = append(body, bytes);
-                boolean last = chunk.isLast();
+                // Once refused, the rest is still read (the size limit bounds it), not kept: a client whose body
+                // is left unread gets its connection reset and may never see the answer.
+                if (counter.values() <= maxValues) {
+                    body = append(body, bytes);
+                }
+                last = chunk.isLast();
                 chunk.release();
-                if (counter.values() > maxValues) {
-                    return refuse(request, response, callback, HttpStatus.BAD_REQUEST_400);
-                }
-                if (last) {
-                    break;
-                }
+            }
+            if (counter.values() > maxValues) {
+                return refuse(request, response, callback, HttpStatus.BAD_REQUEST_400);
             }
             return super.handle(new Replayed(request, body.flip()), response, callback);
         }
