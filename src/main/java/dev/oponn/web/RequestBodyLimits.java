@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Bounds every request body in Jetty, in front of the servlet layer, so that a refusal costs no more than reading
  * what was sent. Jetty's {@link SizeLimitHandler} answers 413 to a body over
- * {@code server.jetty.max-http-form-post-size}: at once when its declared length is over, as soon as the bytes are
- * when it declares none (chunked). In front of the application, every form body is then read here and its values
+ * {@code server.jetty.max-http-form-post-size}: at once when its declared length is over, as soon as the bytes read
+ * are when it declares none (chunked). In front of the application, every form body is then read here and its values
  * counted on the raw bytes ({@link FormValueCounter}), with those of the query string: more than
  * {@code server.jetty.max-form-keys} is a 400 before any parameter map is built. (Jetty's own key limit counts
  * distinct names, so ten thousand {@code p=} passed it, and building their map took half a second of CPU.)
