@@ -1,5 +1,7 @@
 package dev.oponn.results.tabulation;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -52,9 +54,9 @@ public record InstantRunoffResult(List<Round> rounds, OptionalInt winner, TieBre
             Map<Integer, Map<Integer, Long>> transfers) {
 
         public Round {
-            tally = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tally));
+            tally = Collections.unmodifiableMap(new LinkedHashMap<>(tally));
             eliminated = List.copyOf(eliminated);
-            transfers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(transfers));
+            transfers = Collections.unmodifiableMap(new LinkedHashMap<>(transfers));
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.oponn.results.tabulation;
 import dev.oponn.results.tabulation.InstantRunoffResult.Decision;
 import dev.oponn.results.tabulation.InstantRunoffResult.Round;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -207,7 +208,7 @@ final class RunoffCount {
             transfers.get(options.get(from)).merge(to, weights[b], Long::sum);
         }
         Map<Integer, Map<Integer, Long>> frozen = new LinkedHashMap<>();
-        transfers.forEach((from, to) -> frozen.put(from, java.util.Collections.unmodifiableMap(to)));
+        transfers.forEach((from, to) -> frozen.put(from, Collections.unmodifiableMap(to)));
         return frozen;
     }
 

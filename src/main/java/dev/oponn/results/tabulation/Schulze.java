@@ -1,6 +1,7 @@
 package dev.oponn.results.tabulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Schulze {
             if (count == 0) {
                 continue;
             }
-            java.util.Arrays.fill(above, false);
+            Arrays.fill(above, false);
             for (Integer option : ballot.getKey().options()) {
                 Integer a = indexOf.get(option);
                 if (a == null) {

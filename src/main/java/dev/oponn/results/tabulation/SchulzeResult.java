@@ -7,7 +7,8 @@ import java.util.Optional;
  * The Schulze count: {@code pairwise[i][j]} is the number of ballots that rank {@code options.get(i)} above
  * {@code options.get(j)}; {@code strongestPaths[i][j]} the strength (in margins) of the strongest path from i to j.
  * {@code ranking} lists tiers, best first; options in one tier are tied. The Condorcet winner, when there is one,
- * beats every other option head to head.
+ * beats every other option head to head. The arrays are the count's own (records compare them by identity): read,
+ * never write.
  */
 public record SchulzeResult(
         List<Integer> options,

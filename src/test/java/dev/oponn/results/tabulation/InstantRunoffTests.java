@@ -9,6 +9,7 @@ import dev.oponn.results.tabulation.InstantRunoffResult.Round;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class InstantRunoffTests {
@@ -162,7 +163,7 @@ class InstantRunoffTests {
 
     @Test
     void optionsDroppedFirstGoInRoundOneWhateverTheirVotes() {
-        var rules = RULES.droppingFirst(java.util.Set.of(A));
+        var rules = RULES.droppingFirst(Set.of(A));
         var result = InstantRunoff.tabulate(
                 OPTIONS, Map.of(Ranking.of(A, C), 4L, Ranking.of(B), 3L, Ranking.of(C), 2L), rules);
 
