@@ -3,8 +3,8 @@ package dev.oponn.results.tabulation;
 import dev.oponn.results.tabulation.InstantRunoffResult.Decision;
 import dev.oponn.results.tabulation.InstantRunoffResult.Round;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,65 +13,93 @@ import java.util.TreeMap;
 
 /**
  * One instant-runoff count in progress. Options are addressed by their index in the option list; each distinct
- * ranking keeps a cursor on its current choice, so a round only moves the rankings whose choice was eliminated.
+ * ranking keeps a cursor on its current choice and is listed under the option it counts for, so a round touches
+ * only the rankings of the options it eliminates, and the whole count reads each ranking's entries at most once.
  */
 final class RunoffCount {
 
     private final List<Integer> options;
     private final InstantRunoff.Rules rules;
-    private final int[][] choices;
+    private final Eliminations eliminations;
+    private final int[] choices;
+    private final int[] start;
     private final long[] weights;
     private final int[] cursor;
     private final boolean[] eliminated;
+    private final long[] tally;
+    private final Holders[] holders;
     private final List<long[]> earlierTallies = new ArrayList<>();
     private long exhausted;
 
     RunoffCount(List<Integer> options, Map<Ranking, Long> ballots, InstantRunoff.Rules rules) {
         this.options = List.copyOf(options);
         this.rules = rules;
-        Map<Integer, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < this.options.size(); i++) {
-            if (indexOf.put(this.options.get(i), i) != null) {
-                throw new IllegalArgumentException("option " + this.options.get(i) + " is listed twice");
+        this.eliminations = new Eliminations(this.options, rules);
+        OptionIndex optionIndex = new OptionIndex(this.options);
+        int rankings = 0;
+        int entries = 0;
+        for (var ballot : ballots.entrySet()) {
+            if (ballot.getValue() < 0) {
+                throw new IllegalArgumentException("a ballot count cannot be negative: " + ballot.getValue());
+            }
+            if (ballot.getValue() > 0) {
+                rankings++;
+                entries += ballot.getKey().options().size();
             }
         }
-        List<int[]> rankings = new ArrayList<>(ballots.size());
-        long[] counts = new long[ballots.size()];
+        // All rankings in one array, ranking b at [start[b], start[b + 1]): no object per ranking.
+        this.choices = new int[entries];
+        this.start = new int[rankings + 1];
+        this.weights = new long[rankings];
+        int b = 0;
+        int at = 0;
         for (var ballot : ballots.entrySet()) {
-            long count = ballot.getValue();
-            if (count < 0) {
-                throw new IllegalArgumentException("a ballot count cannot be negative: " + count);
-            }
-            if (count == 0) {
+            if (ballot.getValue() == 0) {
                 continue;
             }
-            List<Integer> ranked = ballot.getKey().options();
-            int[] indices = new int[ranked.size()];
-            for (int r = 0; r < indices.length; r++) {
-                Integer index = indexOf.get(ranked.get(r));
-                if (index == null) {
-                    throw new IllegalArgumentException(
-                            "a ranking names option " + ranked.get(r) + ", not on the ballot");
-                }
-                indices[r] = index;
+            start[b] = at;
+            weights[b] = ballot.getValue();
+            for (Integer option : ballot.getKey().options()) {
+                choices[at++] = optionIndex.positionOf(option);
             }
-            counts[rankings.size()] = count;
-            rankings.add(indices);
-            if (indices.length == 0) {
-                exhausted += count;
+            b++;
+        }
+        start[rankings] = at;
+        this.cursor = Arrays.copyOf(start, rankings);
+        this.eliminated = new boolean[this.options.size()];
+        this.tally = new long[this.options.size()];
+        this.holders = new Holders[this.options.size()];
+        for (int o = 0; o < holders.length; o++) {
+            holders[o] = new Holders();
+        }
+        for (b = 0; b < rankings; b++) {
+            if (start[b] < start[b + 1]) {
+                tally[choices[start[b]]] += weights[b];
+                holders[choices[start[b]]].add(b);
+            } else {
+                exhausted += weights[b];
             }
         }
-        this.choices = rankings.toArray(int[][]::new);
-        this.weights = counts;
-        this.cursor = new int[choices.length];
-        this.eliminated = new boolean[this.options.size()];
+    }
+
+    /** The rankings currently counting for one option: an eliminated option's are the only ones that move. */
+    private static final class Holders {
+        private int[] rankings = new int[8];
+        private int size;
+
+        void add(int ranking) {
+            if (size == rankings.length) {
+                rankings = Arrays.copyOf(rankings, size * 2);
+            }
+            rankings[size++] = ranking;
+        }
     }
 
     InstantRunoffResult run() {
         List<Round> rounds = new ArrayList<>();
         OptionalInt winner = OptionalInt.empty();
         while (true) {
-            long[] tally = tally();
+            long[] tally = this.tally.clone();
             long continuing = 0;
             int leader = -1;
             for (int o = 0; o < tally.length; o++) {
@@ -95,7 +123,7 @@ final class RunoffCount {
             }
             Map<Integer, Long> roundTally = tallyOf(tally);
             long exhaustedBefore = exhausted;
-            EliminationChoice choice = chooseEliminations(tally);
+            Eliminations.Choice choice = eliminations.choose(tally, eliminated, earlierTallies);
             Map<Integer, Map<Integer, Long>> transfers = eliminate(choice.indices());
             rounds.add(new Round(
                     number,
@@ -111,105 +139,43 @@ final class RunoffCount {
         return new InstantRunoffResult(rounds, winner, rules.tieBreakOrder());
     }
 
-    private long[] tally() {
-        long[] tally = new long[options.size()];
-        for (int b = 0; b < choices.length; b++) {
-            if (cursor[b] < choices[b].length) {
-                tally[choices[b][cursor[b]]] += weights[b];
-            }
-        }
-        return tally;
-    }
-
-    private record EliminationChoice(List<Integer> indices, Decision decision) {}
-
-    private EliminationChoice chooseEliminations(long[] tally) {
-        List<Integer> continuing = new ArrayList<>();
-        for (int o = 0; o < tally.length; o++) {
-            if (!eliminated[o]) {
-                continuing.add(o);
-            }
-        }
-        if (earlierTallies.isEmpty() && !rules.droppedFirst().isEmpty()) {
-            List<Integer> dropped = continuing.stream()
-                    .filter(o -> rules.droppedFirst().contains(options.get(o)) && tally[o] > 0)
-                    .toList();
-            if (!dropped.isEmpty()) {
-                return new EliminationChoice(dropped, Decision.DROPPED_FIRST);
-            }
-        }
-        if (rules.batchElimination()) {
-            List<Integer> batch = batch(continuing, tally);
-            if (batch.size() > 1) {
-                return new EliminationChoice(batch, Decision.BATCH);
-            }
-        }
-        return fewest(continuing, tally);
-    }
-
-    /** RCTab's batch: every option below a point where their combined votes are fewer than the next group's. */
-    private static List<Integer> batch(List<Integer> continuing, long[] tally) {
-        TreeMap<Long, List<Integer>> byVotes = new TreeMap<>();
-        continuing.forEach(
-                o -> byVotes.computeIfAbsent(tally[o], v -> new ArrayList<>()).add(o));
-        long runningTotal = 0;
-        List<Integer> seen = new ArrayList<>();
-        List<Integer> batch = List.of();
-        for (var group : byVotes.entrySet()) {
-            if (runningTotal < group.getKey()) {
-                batch = List.copyOf(seen);
-            }
-            runningTotal += group.getKey() * group.getValue().size();
-            seen.addAll(group.getValue());
-        }
-        return batch.stream().sorted().toList();
-    }
-
-    private EliminationChoice fewest(List<Integer> continuing, long[] tally) {
-        long fewest = continuing.stream().mapToLong(o -> tally[o]).min().orElseThrow();
-        List<Integer> tied = continuing.stream().filter(o -> tally[o] == fewest).toList();
-        if (tied.size() == 1) {
-            return new EliminationChoice(tied, Decision.FEWEST_VOTES);
-        }
-        for (int r = earlierTallies.size() - 1; r >= 0; r--) {
-            long[] earlier = earlierTallies.get(r);
-            long least = tied.stream().mapToLong(o -> earlier[o]).min().orElseThrow();
-            tied = tied.stream().filter(o -> earlier[o] == least).toList();
-            if (tied.size() == 1) {
-                return new EliminationChoice(tied, Decision.EARLIER_ROUND);
-            }
-        }
-        int loser = rules.tieBreakOrder().first(tied.stream().map(options::get).toList());
-        return new EliminationChoice(List.of(options.indexOf(loser)), Decision.TIE_BREAK_ORDER);
-    }
-
+    /** Moves each ballot of the eliminated options to its next continuing choice; returns where they went. */
     private Map<Integer, Map<Integer, Long>> eliminate(List<Integer> indices) {
         indices.forEach(o -> eliminated[o] = true);
+        int exhaustedColumn = options.size();
         Map<Integer, Map<Integer, Long>> transfers = new LinkedHashMap<>();
-        indices.forEach(o -> transfers.put(options.get(o), new TreeMap<>()));
-        for (int b = 0; b < choices.length; b++) {
-            int[] ranked = choices[b];
-            int at = cursor[b];
-            if (at >= ranked.length || !eliminated[ranked[at]]) {
-                continue;
+        for (int from : indices) {
+            long[] moved = new long[options.size() + 1];
+            Holders leaving = holders[from];
+            for (int h = 0; h < leaving.size; h++) {
+                int b = leaving.rankings[h];
+                int end = start[b + 1];
+                int at = cursor[b];
+                while (at < end && eliminated[choices[at]]) {
+                    at++;
+                }
+                cursor[b] = at;
+                if (at < end) {
+                    int to = choices[at];
+                    tally[to] += weights[b];
+                    holders[to].add(b);
+                    moved[to] += weights[b];
+                } else {
+                    exhausted += weights[b];
+                    moved[exhaustedColumn] += weights[b];
+                }
             }
-            int from = ranked[at];
-            while (at < ranked.length && eliminated[ranked[at]]) {
-                at++;
+            holders[from] = new Holders();
+            tally[from] = 0;
+            Map<Integer, Long> to = new TreeMap<>();
+            for (int o = 0; o < moved.length; o++) {
+                if (moved[o] > 0) {
+                    to.put(o == exhaustedColumn ? InstantRunoffResult.EXHAUSTED : options.get(o), moved[o]);
+                }
             }
-            cursor[b] = at;
-            int to;
-            if (at < ranked.length) {
-                to = options.get(ranked[at]);
-            } else {
-                to = InstantRunoffResult.EXHAUSTED;
-                exhausted += weights[b];
-            }
-            transfers.get(options.get(from)).merge(to, weights[b], Long::sum);
+            transfers.put(options.get(from), Collections.unmodifiableMap(to));
         }
-        Map<Integer, Map<Integer, Long>> frozen = new LinkedHashMap<>();
-        transfers.forEach((from, to) -> frozen.put(from, Collections.unmodifiableMap(to)));
-        return frozen;
+        return transfers;
     }
 
     private Map<Integer, Long> tallyOf(long[] tally) {

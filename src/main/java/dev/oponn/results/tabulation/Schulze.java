@@ -1,8 +1,6 @@
 package dev.oponn.results.tabulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,42 +16,37 @@ public final class Schulze {
     private Schulze() {}
 
     public static SchulzeResult tabulate(List<Integer> options, Map<Ranking, Long> ballots) {
-        int n = options.size();
-        Map<Integer, Integer> indexOf = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            if (indexOf.put(options.get(i), i) != null) {
-                throw new IllegalArgumentException("option " + options.get(i) + " is listed twice");
-            }
-        }
-        long[][] pairwise = pairwise(n, indexOf, ballots);
+        long[][] pairwise = pairwise(new OptionIndex(options), options.size(), ballots);
         long[][] paths = strongestPaths(pairwise);
         return new SchulzeResult(options, pairwise, paths, tiers(options, paths), condorcetWinner(options, pairwise));
     }
 
-    private static long[][] pairwise(int n, Map<Integer, Integer> indexOf, Map<Ranking, Long> ballots) {
-        long[][] d = new long[n][n];
-        boolean[] above = new boolean[n];
+    /**
+     * Counts only the pairs both ranked ({@code before[x][y]}: x ranked above y) and the ballots that rank each
+     * option at all; then a ranked option is above every option except those ranked before it:
+     * {@code d[a][b] = ranking(a) - before[b][a]}. That is k²/2 steps per ranking of length k instead of k·n.
+     */
+    private static long[][] pairwise(OptionIndex index, int n, Map<Ranking, Long> ballots) {
+        long[][] before = new long[n][n];
+        long[] ranking = new long[n];
         for (var ballot : ballots.entrySet()) {
             long count = ballot.getValue();
             if (count < 0) {
                 throw new IllegalArgumentException("a ballot count cannot be negative: " + count);
             }
-            if (count == 0) {
-                continue;
+            int[] ranked = index.positions(ballot.getKey());
+            for (int p = 0; p < ranked.length; p++) {
+                ranking[ranked[p]] += count;
+                long[] row = before[ranked[p]];
+                for (int q = p + 1; q < ranked.length; q++) {
+                    row[ranked[q]] += count;
+                }
             }
-            Arrays.fill(above, false);
-            for (Integer option : ballot.getKey().options()) {
-                Integer a = indexOf.get(option);
-                if (a == null) {
-                    throw new IllegalArgumentException("a ranking names option " + option + ", not on the ballot");
-                }
-                above[a] = true;
-                long[] row = d[a];
-                for (int b = 0; b < n; b++) {
-                    if (!above[b]) {
-                        row[b] += count;
-                    }
-                }
+        }
+        long[][] d = new long[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                d[a][b] = a == b ? 0 : ranking[a] - before[b][a];
             }
         }
         return d;
