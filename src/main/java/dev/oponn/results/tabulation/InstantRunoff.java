@@ -47,7 +47,8 @@ public final class InstantRunoff {
     }
 
     /**
-     * Counts {@code ballots} (distinct ranking to the number of ballots with it) over {@code options}.
+     * Counts {@code ballots} (distinct ranking to the number of ballots with it) over {@code options}. The map is
+     * read twice, so it must not change during the count: pass a snapshot, not a live view.
      *
      * @throws IllegalArgumentException when a ranking names an option that is not in {@code options}, or a count
      *     is negative
