@@ -173,7 +173,10 @@ public final class Bench {
         try (Stream<Path> files = Files.list(options.repo().resolve("target"))) {
             return files.filter(p -> {
                         String n = p.getFileName().toString();
-                        return n.startsWith("oponn-") && n.endsWith(".jar") && !n.endsWith("-plain.jar") && !n.endsWith("-server.jar");
+                        return n.startsWith("oponn-")
+                                && n.endsWith(".jar")
+                                && !n.endsWith("-plain.jar")
+                                && !n.endsWith("-server.jar");
                     })
                     .findFirst()
                     .orElseThrow(
