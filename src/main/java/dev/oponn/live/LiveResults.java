@@ -161,6 +161,32 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         return ballot.status(at) == BallotStatus.PENDING;
     }
 
+    /**
+     * The owner changed the ballot (its catalog entry is already evicted): every viewer gets the panel again as
+     * the ballot now is. A ballot that was closed ends as any other, by the sweep once its end is past the grace;
+     * a feed that already ended and whose ballot was reopened is dropped, so that the next viewer starts afresh.
+     */
+    void ballotChanged(BallotId id) {
+        BallotFeed feed = feeds.get(id);
+        if (feed == null) {
+            return;
+        }
+        Ballot ballot = catalog.find(id).orElse(null);
+        if (ballot == null) {
+            return;
+        }
+        if (feed.hasEnded()) {
+            if (!over(ballot)) {
+                feeds.remove(id, feed);
+            }
+            return;
+        }
+        long delay = feed.restated(System.nanoTime());
+        if (delay >= 0) {
+            threads.runAfter(delay, () -> render(feed));
+        }
+    }
+
     /** The ballot was deleted: its viewers are told the stream is over (the page stops listening), its feed goes. */
     void deleted(BallotId ballot) {
         BallotFeed feed = feeds.remove(ballot);
@@ -172,7 +198,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         viewers.forEach(viewer -> viewer.finish(closed));
         log.atInfo()
                 .setMessage("live.ballot_deleted")
-                .addKeyValue("ballot_id", ballot)
+                .addKeyValue("ballot", fingerprint(ballot))
                 .addKeyValue("viewers", viewers.size())
                 .log();
     }

@@ -38,7 +38,7 @@ class DeletedBallotStreamTests {
     }
 
     @Test
-    void deletingABallotEndsItsStreamsWithTheClosedEvent() {
+    void deletingABallotEndsItsStreamsWithTheDeletedEvent() {
         String ballot = Flows.createBallot(new Device(http, port), "Soon gone?", "yes, no", false);
         SseClient stream = SseClient.open(http, port, "/ballots/" + ballot + "/live-results");
         await().atMost(WAIT).until(() -> stream.lastVersion() == 0);
@@ -46,7 +46,7 @@ class DeletedBallotStreamTests {
         assertThat(ballots.delete(new BallotId(ballot))).isTrue();
 
         await().atMost(WAIT).until(stream::ended);
-        assertThat(stream.events().getLast().type()).isEqualTo("closed");
+        assertThat(stream.events().getLast().type()).isEqualTo("deleted");
         assertThat(live.tracks(new BallotId(ballot)))
                 .as("its feed is forgotten")
                 .isFalse();
