@@ -213,6 +213,15 @@ class OwnerControlsTests {
     }
 
     @Test
+    void signInReturnsOnlyToAVotePageWhateverTheCookieSays() {
+        Device visitor = new Device(port);
+        visitor.setCookie("oponn_continue", "//evil.example/vote/AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(visitor.post("/auth/mock-sign-in", "name", "frank").header("Location"))
+                .isEqualTo("/");
+        assertThat(visitor.cookie("oponn_continue")).as("spent").isNull();
+    }
+
+    @Test
     void theCreateFormSetsWhoMayVote() {
         Device owner = new Device(port);
         Response created = owner.post(
