@@ -73,6 +73,51 @@
     }
   });
 
+  // A ballot's live stream ends with "deleted" when its owner deletes it. The stream's element is replaced by a
+  // copy without sse-connect, so that the extension stops reconnecting (a deleted ballot answers 404 forever).
+  function stopListening(live) {
+    var copy = live.cloneNode(true);
+    copy.removeAttribute("sse-connect");
+    copy.removeAttribute("hx-ext");
+    live.replaceWith(copy);
+  }
+
+  // The vote page listens to the ballot's live stream in a hidden element: each panel pushed says how the ballot
+  // stands now (closed, reopened, started, extended by its owner), and the vote panel's status line and button
+  // follow it without a reload.
+  function followBallot(live) {
+    var votePanel = document.getElementById("vote-panel");
+    if (!votePanel) { return; }
+    var status = votePanel.querySelector(".status");
+    var button = votePanel.querySelector("#vote-form button[type=submit]");
+    var line;
+    var state;
+    if (live.querySelector("[data-deleted]")) {
+      line = "ballot deleted";
+      state = "ended";
+    } else {
+      var panelStatus = live.querySelector("[data-status-line]");
+      if (!panelStatus) { return; }
+      line = panelStatus.dataset.statusLine;
+      state = line === "voting closed" ? "ended" : (line.indexOf("starts in") === 0 ? "pending" : "active");
+    }
+    if (status) {
+      status.textContent = line;
+      status.className = "status status-" + state;
+      status.dataset.liveStatus = state;
+    }
+    if (button && !(button.form && button.form.dataset.challengeStarted && !button.form.dataset.challengeSolved)) {
+      button.disabled = state !== "active";
+    }
+  }
+
+  document.addEventListener("htmx:sseMessage", function (event) {
+    var live = event.target.closest ? event.target.closest("[sse-connect]") : null;
+    if (!live) { return; }
+    if (live.hasAttribute("data-live-status")) { followBallot(live); }
+    if (event.detail && event.detail.type === "deleted") { stopListening(live); }
+  });
+
   // htmx does not swap error responses; reload so the person sees the server's error page
   // (an expired form token or a vanished ballot) instead of a button that silently does nothing.
   document.addEventListener("htmx:responseError", function (event) {

@@ -25,13 +25,19 @@ class MockSignInController {
     private final Accounts accounts;
     private final SignedInSessions sessions;
     private final LoginController login;
+    private final ReturnAfterSignIn returnTo;
 
     MockSignInController(
-            AccountProperties properties, Accounts accounts, SignedInSessions sessions, LoginController login) {
+            AccountProperties properties,
+            Accounts accounts,
+            SignedInSessions sessions,
+            LoginController login,
+            ReturnAfterSignIn returnTo) {
         this.properties = properties;
         this.accounts = accounts;
         this.sessions = sessions;
         this.login = login;
+        this.returnTo = returnTo;
     }
 
     @PostMapping("/auth/mock-sign-in")
@@ -47,7 +53,7 @@ class MockSignInController {
         }
         ProviderIdentity identity = new ProviderIdentity("mock", chosen.toLowerCase(Locale.ROOT), null, false, chosen);
         sessions.start(accounts.signIn(identity), request, response, true);
-        return Htmx.redirect(request, "/");
+        return Htmx.redirect(request, returnTo.destination(request, response));
     }
 
     private static @Nullable String problem(String name) {

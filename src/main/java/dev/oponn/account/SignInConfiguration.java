@@ -64,8 +64,9 @@ class SignInConfiguration {
             OAuth2AuthorizedClientRepository authorizedClients,
             AccountProperties properties,
             OponnProperties oponn,
-            Clock clock) {
-        SignInSuccess outcome = new SignInSuccess(accounts, sessions);
+            Clock clock,
+            ReturnAfterSignIn returnTo) {
+        SignInSuccess outcome = new SignInSuccess(accounts, sessions, returnTo);
         return http -> http.securityContext(context -> context.securityContextRepository(contexts))
                 .addFilterBefore(
                         new SessionLifetimeFilter(properties.session().absoluteTimeout(), oponn.secureCookies(), clock),

@@ -16,7 +16,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 
 /**
  * The end of an OAuth sign-in: the provider's identity becomes an account, the provider's token is replaced in
- * the session by {@link AccountAuthentication}, and the person lands on their dashboard. A failure (a tampered or
+ * the session by {@link AccountAuthentication}, and the person lands on their dashboard (or back on the ballot that sent them to sign in). A failure (a tampered or
  * replayed {@code state}, a refused consent, an identity without a subject) lands on the sign-in page with a
  * message, never on an error trace.
  */
@@ -27,10 +27,12 @@ final class SignInSuccess implements AuthenticationSuccessHandler, Authenticatio
 
     private final Accounts accounts;
     private final SignedInSessions sessions;
+    private final ReturnAfterSignIn returnTo;
 
-    SignInSuccess(Accounts accounts, SignedInSessions sessions) {
+    SignInSuccess(Accounts accounts, SignedInSessions sessions, ReturnAfterSignIn returnTo) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.returnTo = returnTo;
     }
 
     @Override
@@ -59,7 +61,7 @@ final class SignInSuccess implements AuthenticationSuccessHandler, Authenticatio
             return;
         }
         sessions.start(accounts.signIn(identity), request, response, false);
-        Htmx.redirect(request, response, "/");
+        Htmx.redirect(request, response, returnTo.destination(request, response));
     }
 
     @Override

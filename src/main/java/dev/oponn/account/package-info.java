@@ -5,7 +5,8 @@
  * configured. Guests never get a session; voting and creating never need one.
  *
  * <p>Tables: {@code account}, {@code account_identity}. Public surface: {@link dev.oponn.account.AccountId} and
- * {@link dev.oponn.account.SignedInUser} (the principal; ballot ownership). {@code internal} holds what only this
+ * {@link dev.oponn.account.SignedInUser} (the principal; ballot ownership), and
+ * {@link dev.oponn.account.ReturnAfterSignIn} (a ballot for signed-in voters sends a guest to sign in and back). {@code internal} holds what only this
  * feature's templates need.
  */
 @NullMarked

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param endsAt absent for a ballot that stays open until someone closes it
  * @param defences what the owner chose against vote stuffing
+ * @param whoMayVote one vote per device, or one per signed-in account
  */
 public record Ballot(
         BallotId id,
@@ -22,10 +23,37 @@ public record Ballot(
         Instant startsAt,
         @Nullable Instant endsAt,
         Instant createdAt,
-        VoteDefences defences) {
+        VoteDefences defences,
+        WhoMayVote whoMayVote) {
 
     public Ballot {
         options = List.copyOf(options);
+    }
+
+    /** A ballot anyone may vote on, one vote per device, as every ballot was before issue 12. */
+    public Ballot(
+            BallotId id,
+            String measure,
+            List<BallotOption> options,
+            boolean allowWriteIn,
+            VotingMethod votingMethod,
+            ResultsVisibility resultsVisibility,
+            Instant startsAt,
+            @Nullable Instant endsAt,
+            Instant createdAt,
+            VoteDefences defences) {
+        this(
+                id,
+                measure,
+                options,
+                allowWriteIn,
+                votingMethod,
+                resultsVisibility,
+                startsAt,
+                endsAt,
+                createdAt,
+                defences,
+                WhoMayVote.ANYONE);
     }
 
     /** A ballot without defences against vote stuffing, as every ballot was before issue 11. */
@@ -49,7 +77,8 @@ public record Ballot(
                 startsAt,
                 endsAt,
                 createdAt,
-                VoteDefences.NONE);
+                VoteDefences.NONE,
+                WhoMayVote.ANYONE);
     }
 
     public BallotStatus status(Instant now) {

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Ballot definitions by id, cached because they do not change: the vote and results paths read them here, not
- * from the database. The one change, a write-in option, is added by {@link #refresh}; an instance that has
+ * Ballot definitions by id, cached because they rarely change: the vote and results paths read them here, not
+ * from the database. An owner's change ({@link BallotChanged}) or deletion evicts the entry on every instance
+ * (live relays the events); a write-in option is added by {@link #refresh}; an instance that has
  * not seen another instance's write-in refreshes when it meets an option id it does not know. Its hits and misses
  * are {@code cache.gets{cache="ballots"}} (Micrometer's Caffeine binder).
  */
@@ -36,9 +37,9 @@ public class BallotCatalog {
         if (cached != null) {
             return Optional.of(cached);
         }
-        Optional<Ballot> loaded = repository.find(id);
-        loaded.ifPresent(b -> cache.put(id, b));
-        return loaded;
+        // Loaded inside the cache's compute: an eviction that arrives meanwhile (an owner's change, announced by
+        // another instance) waits for it and then removes what it loaded, so no stale copy outlives the notice.
+        return Optional.ofNullable(cache.get(id, key -> repository.find(key).orElse(null)));
     }
 
     public Optional<Ballot> refresh(BallotId id) {
@@ -46,7 +47,8 @@ public class BallotCatalog {
         return find(id);
     }
 
-    void evict(BallotId id) {
+    /** Forgets the cached copy: the owner changed or deleted the ballot, here or on another instance. */
+    public void evict(BallotId id) {
         cache.invalidate(id);
     }
 

@@ -72,7 +72,7 @@ class BallotController {
 
     @GetMapping("/create")
     ModelAndView createForm(HttpServletRequest request) {
-        return form(request, CreateBallotForm.blank(), FieldErrors.none());
+        return form(request, CreateBallotForm.blank(), FieldErrors.none(), WhoMayVote.ANYONE.value());
     }
 
     @PostMapping("/create")
@@ -80,17 +80,22 @@ class BallotController {
             HttpServletRequest request,
             HttpServletResponse response,
             CreateBallotForm form,
+            @RequestParam(name = "who_may_vote", defaultValue = "anyone") String whoMayVote,
             @AuthenticationPrincipal @Nullable SignedInUser user) {
         FieldErrors errors = FieldErrors.none();
         Optional<BallotDraft> draft = form.validate(Instant.now(clock), errors);
-        if (draft.isEmpty()) {
+        Optional<WhoMayVote> who = WhoMayVote.parse(whoMayVote.strip());
+        if (who.isEmpty()) {
+            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+        }
+        if (draft.isEmpty() || who.isEmpty()) {
             log.atInfo()
                     .setMessage("ballot.rejected")
                     .addKeyValue("fields", errors.asMap().keySet())
                     .log();
-            return form(request, form, errors);
+            return form(request, form, errors, whoMayVote);
         }
-        CreatedBallot created = ballots.create(draft.get(), user == null ? null : user.id());
+        CreatedBallot created = ballots.create(draft.get().withWhoMayVote(who.get()), user == null ? null : user.id());
         BallotId id = created.ballot().id();
         if (created.manageKey() != null) {
             manageLinks.handOver(response, id, created.manageKey());
@@ -110,7 +115,12 @@ class BallotController {
                 "ballot/start_time_input", Map.of("value", value == null ? "" : value, "errors", FieldErrors.none()));
     }
 
-    private static ModelAndView form(HttpServletRequest request, CreateBallotForm form, FieldErrors errors) {
-        return Htmx.view(request, "ballot/create", "ballot/create_form", Map.of("form", form, "errors", errors));
+    private static ModelAndView form(
+            HttpServletRequest request, CreateBallotForm form, FieldErrors errors, String whoMayVote) {
+        return Htmx.view(
+                request,
+                "ballot/create",
+                "ballot/create_form",
+                Map.of("form", form, "errors", errors, "whoMayVote", whoMayVote));
     }
 }

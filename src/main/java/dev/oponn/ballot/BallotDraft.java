@@ -11,10 +11,25 @@ public record BallotDraft(
         boolean allowWriteIn,
         Instant startsAt,
         @Nullable Instant endsAt,
-        VoteDefences defences) {
+        VoteDefences defences,
+        WhoMayVote whoMayVote) {
 
     public BallotDraft {
         options = List.copyOf(options);
+    }
+
+    public BallotDraft(
+            String measure,
+            List<String> options,
+            boolean allowWriteIn,
+            Instant startsAt,
+            @Nullable Instant endsAt,
+            VoteDefences defences) {
+        this(measure, options, allowWriteIn, startsAt, endsAt, defences, WhoMayVote.ANYONE);
+    }
+
+    public BallotDraft withWhoMayVote(WhoMayVote who) {
+        return new BallotDraft(measure, options, allowWriteIn, startsAt, endsAt, defences, who);
     }
 
     public BallotDraft(

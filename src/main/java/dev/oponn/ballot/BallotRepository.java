@@ -39,9 +39,11 @@ class BallotRepository {
     void insert(Ballot ballot, List<byte[]> labelKeys, FieldCipher cipher) {
         jdbc.sql("""
                         INSERT INTO ballot (id, measure, allow_write_in, voting_method, results_visibility,
-                                            starts_at, ends_at, option_count, created_at, per_address_cap, vote_challenge)
+                                            starts_at, ends_at, option_count, created_at, per_address_cap, vote_challenge,
+                                            who_may_vote)
                         VALUES (:id, :measure, :allowWriteIn, :method, :visibility,
-                                :startsAt, :endsAt, :optionCount, :createdAt, :perAddressCap, :voteChallenge)
+                                :startsAt, :endsAt, :optionCount, :createdAt, :perAddressCap, :voteChallenge,
+                                :whoMayVote)
                         """)
                 .param("id", ballot.id().value())
                 .param("measure", cipher.seal(MEASURE, ballot.measure()))
@@ -54,6 +56,7 @@ class BallotRepository {
                 .param("createdAt", Timestamp.from(ballot.createdAt()))
                 .param("perAddressCap", ballot.defences().perAddressCap())
                 .param("voteChallenge", ballot.defences().challenge())
+                .param("whoMayVote", ballot.whoMayVote().value())
                 .update();
         for (int i = 0; i < ballot.options().size(); i++) {
             BallotOption option = ballot.options().get(i);
@@ -84,7 +87,7 @@ class BallotRepository {
     Optional<Ballot> find(BallotId id) {
         Optional<StoredBallot> stored = jdbc.sql("""
                         SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at,
-                               per_address_cap, vote_challenge
+                               per_address_cap, vote_challenge, who_may_vote
                         FROM ballot WHERE id = :id
                         """)
                 .param("id", id.value())
@@ -113,7 +116,8 @@ class BallotRepository {
                 instant(rs.getTimestamp("starts_at")),
                 rs.getTimestamp("ends_at") == null ? null : instant(rs.getTimestamp("ends_at")),
                 instant(rs.getTimestamp("created_at")),
-                new VoteDefences(rs.getObject("per_address_cap", Integer.class), rs.getBoolean("vote_challenge")));
+                new VoteDefences(rs.getObject("per_address_cap", Integer.class), rs.getBoolean("vote_challenge")),
+                WhoMayVote.parse(rs.getString("who_may_vote")).orElseThrow());
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -133,6 +137,86 @@ class BallotRepository {
                         .param("id", id.value())
                         .update()
                 == 1;
+    }
+
+    /**
+     * Ends an active ballot now, by the database's clock (the one the vote statement checks the window against).
+     *
+     * @return whether it was active
+     */
+    boolean close(BallotId id) {
+        return jdbc.sql("""
+                        UPDATE ballot SET ends_at = greatest(now(), starts_at + interval '1 microsecond')
+                        WHERE id = :id AND starts_at <= now() AND (ends_at IS NULL OR ends_at > now())
+                        """).param("id", id.value()).update() == 1;
+    }
+
+    /**
+     * Makes an ended ballot active again until now plus {@code minutes}, or with no end when 0.
+     *
+     * @return whether it had ended
+     */
+    boolean reopen(BallotId id, long minutes) {
+        return jdbc.sql("""
+                        UPDATE ballot
+                        SET ends_at = CASE WHEN :minutes = 0 THEN NULL ELSE now() + make_interval(mins => :minutes) END
+                        WHERE id = :id AND ends_at IS NOT NULL AND ends_at <= now()
+                        """)
+                        .param("id", id.value())
+                        .param("minutes", (int) minutes)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Moves the end of an active or pending ballot {@code minutes} later; one without an end gets one, that long
+     * after it opens (or after now, when it is open already).
+     *
+     * @return whether it had not ended
+     */
+    boolean extend(BallotId id, long minutes) {
+        return jdbc.sql("""
+                        UPDATE ballot
+                        SET ends_at = coalesce(ends_at, greatest(starts_at, now())) + make_interval(mins => :minutes)
+                        WHERE id = :id AND (ends_at IS NULL OR ends_at > now())
+                        """)
+                        .param("id", id.value())
+                        .param("minutes", (int) minutes)
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Opens a scheduled ballot now.
+     *
+     * @return whether it had not started
+     */
+    boolean start(BallotId id) {
+        return jdbc.sql("UPDATE ballot SET starts_at = now() WHERE id = :id AND starts_at > now()")
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    /** The ballot's state by the database's clock, which decides; empty when there is no such ballot. */
+    Optional<BallotStatus> statusNow(BallotId id) {
+        return jdbc.sql("""
+                        SELECT CASE WHEN starts_at > now() THEN 'PENDING'
+                                    WHEN ends_at IS NOT NULL AND ends_at <= now() THEN 'ENDED'
+                                    ELSE 'ACTIVE' END
+                        FROM ballot WHERE id = :id
+                        """)
+                .param("id", id.value())
+                .query(String.class)
+                .optional()
+                .map(BallotStatus::valueOf);
+    }
+
+    void setWhoMayVote(BallotId id, WhoMayVote who) {
+        jdbc.sql("UPDATE ballot SET who_may_vote = :who WHERE id = :id")
+                .param("who", who.value())
+                .param("id", id.value())
+                .update();
     }
 
     /**
@@ -190,7 +274,8 @@ class BallotRepository {
             Instant startsAt,
             @Nullable Instant endsAt,
             Instant createdAt,
-            VoteDefences defences) {
+            VoteDefences defences,
+            WhoMayVote whoMayVote) {
 
         Ballot open(BallotId id, List<StoredOption> options, FieldCipher cipher) {
             List<BallotOption> opened = options.stream()
@@ -206,7 +291,8 @@ class BallotRepository {
                     startsAt,
                     endsAt,
                     createdAt,
-                    defences);
+                    defences,
+                    whoMayVote);
         }
     }
 }

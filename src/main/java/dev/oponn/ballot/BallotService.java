@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates and deletes ballots. A ballot's text is sealed under its own data key before it reaches the database,
+ * Creates, changes (the owner controls) and deletes ballots. A ballot's text is sealed under its own data key before it reaches the database,
  * and deleting a ballot destroys that key first.
  */
 @Service
@@ -100,7 +102,8 @@ public class BallotService {
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock),
-                draft.defences());
+                draft.defences(),
+                draft.whoMayVote());
         // The master-key call happens here, before anything is written: if it fails, nothing is.
         NewBallotKey dataKey = ballotKeys.generate(id.value());
         transactions.executeWithoutResult(tx -> {
@@ -118,16 +121,88 @@ public class BallotService {
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
                 .addKeyValue("per_address_cap", draft.defences().perAddressCap())
                 .addKeyValue("vote_challenge", draft.defences().challenge())
+                .addKeyValue("who_may_vote", draft.whoMayVote().value())
                 .log();
         return ballot;
+    }
+
+    /**
+     * Ends an active ballot now.
+     *
+     * @return why it was refused (nothing changed), or empty when done
+     */
+    public Optional<String> close(BallotId id) {
+        if (repository.close(id)) {
+            return changed(id, BallotChanged.Kind.CLOSED);
+        }
+        return refused(
+                id,
+                status -> status == BallotStatus.PENDING
+                        ? "This ballot has not started yet"
+                        : "This ballot has already ended");
+    }
+
+    /** Makes an ended ballot active again for {@code minutes} (0: with no end). */
+    public Optional<String> reopen(BallotId id, long minutes) {
+        if (repository.reopen(id, minutes)) {
+            return changed(id, BallotChanged.Kind.REOPENED);
+        }
+        return refused(
+                id,
+                status -> status == BallotStatus.PENDING
+                        ? "This ballot has not started yet"
+                        : "This ballot has not ended: extend it instead");
+    }
+
+    /** Moves the end of an active or pending ballot {@code minutes} later, or gives it one. */
+    public Optional<String> extend(BallotId id, long minutes) {
+        if (repository.extend(id, minutes)) {
+            return changed(id, BallotChanged.Kind.EXTENDED);
+        }
+        return refused(id, status -> "This ballot has already ended: reopen it instead");
+    }
+
+    /** Opens a scheduled ballot now. */
+    public Optional<String> start(BallotId id) {
+        if (repository.start(id)) {
+            return changed(id, BallotChanged.Kind.STARTED);
+        }
+        return refused(id, status -> "This ballot has already started");
+    }
+
+    /** Who may vote from now on; votes already cast stay counted. */
+    public Optional<String> allowVoters(BallotId id, WhoMayVote who) {
+        Ballot ballot = catalog.find(id).orElse(null);
+        if (ballot == null) {
+            return Optional.of("This ballot no longer exists");
+        }
+        if (ballot.whoMayVote() == who) {
+            return Optional.of("Voting is already set to " + who.value());
+        }
+        repository.setWhoMayVote(id, who);
+        return changed(id, BallotChanged.Kind.VOTERS);
+    }
+
+    private Optional<String> changed(BallotId id, BallotChanged.Kind kind) {
+        catalog.evict(id);
+        events.publishEvent(new BallotChanged(id, kind));
+        log.atInfo()
+                .setMessage("ballot." + kind.verb())
+                .addKeyValue("ballot", fingerprints.ballot(id.value()))
+                .log();
+        return Optional.empty();
+    }
+
+    private Optional<String> refused(BallotId id, Function<BallotStatus, String> message) {
+        return Optional.of(repository.statusNow(id).map(message).orElse("This ballot no longer exists"));
     }
 
     /**
      * Destroys a ballot: its data key first, committed on its own, so that from then on nothing of it can be
      * decrypted even if removing the rest fails; then, in one transaction, its rows (options and the ballot) and
      * {@link BallotDeleted}, whose synchronous listeners delete their features' rows of it (vote: voters and
-     * counters) in that same transaction; then every cached copy in this instance. The event is in process: other
-     * instances keep what their caches already hold until it expires or something relays the event to them.
+     * counters) in that same transaction; then every cached copy in this instance. Live relays the event to the
+     * other instances (over Redis), which drop their cached copies and end their streams of it.
      *
      * @return whether there was such a ballot
      */

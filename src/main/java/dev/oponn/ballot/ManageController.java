@@ -2,14 +2,23 @@ package dev.oponn.ballot;
 
 import dev.oponn.account.SignedInUser;
 import dev.oponn.ballot.internal.ManageView;
+import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Htmx;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,49 +26,194 @@ import org.springframework.web.servlet.ModelAndView;
  * A ballot's owner page: reached with a guest's manage link ({@code /manage/{id}/{key}}) or, signed in, from the
  * dashboard ({@code /manage/{id}}, which needs sign-in). Anyone else gets the same 404 as for a ballot that does
  * not exist, so the page does not even confirm that a ballot id is real.
+ *
+ * <p>The owner controls are POSTs to the page's address plus the control's name ({@code .../close}). A control
+ * refused (the ballot's state, a bad value) answers 409 or 400 with the page again and the reason, and changes
+ * nothing; one done sends the owner back to the page (303, or {@code HX-Redirect}).
  */
 @Controller
 class ManageController {
 
+    /** The longest a ballot can be reopened or extended for at once, as on the create form. */
+    static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
+
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
+    private final BallotService ballots;
+    private final DeletedNotice deletedNotice;
     private final Clock clock;
     private final VoteRefusals refusals;
 
-    ManageController(BallotCatalog catalog, BallotOwnership ownership, Clock clock, VoteRefusals refusals) {
+    ManageController(
+            BallotCatalog catalog,
+            BallotOwnership ownership,
+            BallotService ballots,
+            DeletedNotice deletedNotice,
+            Clock clock,
+            VoteRefusals refusals) {
         this.catalog = catalog;
         this.ownership = ownership;
+        this.ballots = ballots;
+        this.deletedNotice = deletedNotice;
         this.clock = clock;
         this.refusals = refusals;
     }
 
+    /** Who is managing and where the page's forms post to. */
+    private record Owner(Ballot ballot, String words, String path) {}
+
     @GetMapping("/manage/{id}/{key}")
     ModelAndView byManageLink(@PathVariable String id, @PathVariable String key) {
-        Ballot ballot = BallotId.parse(id)
-                .filter(ballotId -> ManageKey.parse(key)
-                        .map(k -> ownership.opens(ballotId, k))
-                        .orElse(false))
-                .flatMap(catalog::find)
-                .orElseThrow(ManageController::notFound);
-        return view(ballot, "holder of this manage link");
+        return view(guest(id, key), FieldErrors.none());
     }
 
     @GetMapping("/manage/{id}")
     ModelAndView asSignedInOwner(@PathVariable String id, @AuthenticationPrincipal @Nullable SignedInUser user) {
+        return view(signedIn(id, user), FieldErrors.none());
+    }
+
+    @PostMapping("/manage/{id}/{control:close|reopen|extend|start|voters|delete}")
+    ModelAndView controlAsSignedInOwner(
+            @PathVariable String id,
+            @PathVariable String control,
+            @RequestParam Map<String, String> form,
+            @AuthenticationPrincipal @Nullable SignedInUser user,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return control(signedIn(id, user), control, form, request, response);
+    }
+
+    @PostMapping("/manage/{id}/{key}/{control:close|reopen|extend|start|voters|delete}")
+    ModelAndView controlByManageLink(
+            @PathVariable String id,
+            @PathVariable String key,
+            @PathVariable String control,
+            @RequestParam Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return control(guest(id, key), control, form, request, response);
+    }
+
+    private ModelAndView control(
+            Owner owner,
+            String control,
+            Map<String, String> form,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        BallotId id = owner.ballot().id();
+        FieldErrors errors = FieldErrors.none();
+        Optional<String> refused = switch (control) {
+            case "close" -> ballots.close(id);
+            case "start" -> ballots.start(id);
+            case "reopen" -> minutes(form, 0, errors).flatMap(m -> ballots.reopen(id, m));
+            case "extend" -> minutes(form, 1, errors).flatMap(m -> ballots.extend(id, m));
+            case "voters" -> whoMayVote(form, errors).flatMap(who -> ballots.allowVoters(id, who));
+            case "delete" -> {
+                if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
+                    errors.reject("confirm", "Type the word delete to confirm");
+                    yield Optional.empty();
+                }
+                ballots.delete(id);
+                deletedNotice.handOver(response);
+                yield Optional.empty();
+            }
+            default -> throw notFound();
+        };
+        if (errors.any()) {
+            return refusedView(owner, errors, HttpStatus.BAD_REQUEST, request, response);
+        }
+        if (refused.isPresent()) {
+            return refusedView(owner, errors.reject("control", refused.get()), HttpStatus.CONFLICT, request, response);
+        }
+        return Htmx.redirect(request, control.equals("delete") ? "/" : owner.path());
+    }
+
+    /**
+     * The duration field: whole minutes from {@code min} to a year. Reading it is the only use of the field:
+     * {@link Optional#empty()} means refused (the reason is in {@code errors}).
+     */
+    private static Optional<Long> minutes(Map<String, String> form, long min, FieldErrors errors) {
+        String raw = form.getOrDefault("duration_mins", "").strip();
+        try {
+            long minutes = Long.parseLong(raw);
+            if (minutes >= min && minutes <= DURATION_MAX_MINS) {
+                return Optional.of(minutes);
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as for an out-of-range number.
+        }
+        errors.reject(
+                "duration_mins",
+                "Duration must be a whole number of minutes from " + min + " to " + DURATION_MAX_MINS
+                        + (min == 0 ? " (0 means no end)" : ""));
+        return Optional.empty();
+    }
+
+    private static Optional<WhoMayVote> whoMayVote(Map<String, String> form, FieldErrors errors) {
+        Optional<WhoMayVote> who =
+                WhoMayVote.parse(form.getOrDefault("who_may_vote", "").strip());
+        if (who.isEmpty()) {
+            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+        }
+        return who;
+    }
+
+    private ModelAndView refusedView(
+            Owner owner,
+            FieldErrors errors,
+            HttpStatus status,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        // The ballot as it is now: the refusal may be because it changed since the page was loaded.
+        Ballot current = catalog.find(owner.ballot().id()).orElseThrow(ManageController::notFound);
+        ModelAndView page = view(new Owner(current, owner.words(), owner.path()), errors);
+        page.setStatus(status);
+        if (Htmx.isHtmx(request)) {
+            // The controls are plain forms; should one be sent by HTMX, it swaps the whole page in (see oponn.js).
+            response.setHeader("HX-Reswap", "outerHTML");
+            response.setHeader("HX-Retarget", "body");
+        }
+        return page;
+    }
+
+    private Owner guest(String id, String key) {
+        return BallotId.parse(id)
+                .filter(ballotId -> ManageKey.parse(key)
+                        .map(k -> ownership.opens(ballotId, k))
+                        .orElse(false))
+                .flatMap(catalog::find)
+                .map(found(b -> "holder of this manage link", b -> "/manage/" + b.id().value() + "/" + key))
+                .orElseThrow(ManageController::notFound);
+    }
+
+    private Owner signedIn(String id, @Nullable SignedInUser user) {
         if (user == null) {
             throw notFound();
         }
-        Ballot ballot = BallotId.parse(id)
+        return BallotId.parse(id)
                 .filter(ballotId -> ownership.ownedBy(ballotId, user.id()))
                 .flatMap(catalog::find)
+                .map(found(b -> "you (" + user.name() + ")", b -> "/manage/" + b.id().value()))
                 .orElseThrow(ManageController::notFound);
-        return view(ballot, "you (" + user.name() + ")");
     }
 
-    private ModelAndView view(Ballot ballot, String owner) {
+    private static Function<Ballot, Owner> found(Function<Ballot, String> words, Function<Ballot, String> path) {
+        return b -> new Owner(b, words.apply(b), path.apply(b));
+    }
+
+    private ModelAndView view(Owner owner, FieldErrors errors) {
+        Ballot ballot = owner.ballot();
         return new ModelAndView(
                 "ballot/manage",
-                Map.of("manage", ManageView.of(ballot, clock.instant(), owner, refusals.of(ballot.id()))));
+                Map.of(
+                        "manage",
+                        ManageView.of(
+                                ballot,
+                                clock.instant(),
+                                owner.words(),
+                                refusals.of(ballot.id()),
+                                owner.path(),
+                                errors)));
     }
 
     private static ResponseStatusException notFound() {

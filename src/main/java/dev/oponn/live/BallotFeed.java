@@ -126,6 +126,34 @@ final class BallotFeed {
     }
 
     /**
+     * The owner changed the ballot (its window, who may vote): the tally may be the same, but what every viewer
+     * sees around it is not. Like {@link #opened}, schedules a render pushed even at the same version; the cached
+     * frame is forgotten so that a viewer joining meanwhile reads the ballot as it now is.
+     *
+     * @return as {@link #changed}
+     */
+    long restated(long nowNanos) {
+        lock.lock();
+        try {
+            restate = true;
+            latest = null;
+        } finally {
+            lock.unlock();
+        }
+        return changed(0, nowNanos);
+    }
+
+    /** Whether the final tally was sent: the viewers' streams are over. */
+    boolean hasEnded() {
+        lock.lock();
+        try {
+            return finalFrame != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * A scheduled render finds nobody left to tell: it is dropped, along with the cached frame, so that the next viewer
      * reads the database. Decided under the lock, so a viewer joining meanwhile either counts here or reads for itself.
      *

@@ -3,10 +3,7 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -19,27 +16,19 @@ import org.springframework.stereotype.Component;
 @Component
 class FeedSweep implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(FeedSweep.class);
     private static final long PERIOD_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final LiveResults live;
     private final BallotCatalog catalog;
-    private final PanelFrames frames;
     private final LiveThreads threads;
     private final LiveProperties properties;
     private final Frame heartbeat = Frame.heartbeat();
     private final AtomicBoolean sweeping = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
-    FeedSweep(
-            LiveResults live,
-            BallotCatalog catalog,
-            PanelFrames frames,
-            LiveThreads threads,
-            LiveProperties properties) {
+    FeedSweep(LiveResults live, BallotCatalog catalog, LiveThreads threads, LiveProperties properties) {
         this.live = live;
         this.catalog = catalog;
-        this.frames = frames;
         this.threads = threads;
         this.properties = properties;
     }
@@ -57,7 +46,7 @@ class FeedSweep implements SmartLifecycle {
                 Ballot ballot = catalog.find(feed.ballot()).orElse(null);
                 if (ballot != null) {
                     live.openIfStarted(feed, ballot);
-                    endIfOver(feed, ballot);
+                    live.endIfOver(feed, ballot);
                 }
                 for (Viewer viewer : feed.viewers()) {
                     if (viewer.stalledLongerThan(now, writeTimeout)) {
@@ -71,35 +60,6 @@ class FeedSweep implements SmartLifecycle {
         } finally {
             sweeping.set(false);
         }
-    }
-
-    /** A ballot that closed: its viewers get the final tally, and their streams end. */
-    private void endIfOver(BallotFeed feed, Ballot ballot) {
-        if (!live.over(ballot) || !feed.beginEnding()) {
-            return;
-        }
-        threads.run(() -> {
-            Frame last;
-            try {
-                last = frames.last(ballot);
-            } catch (RuntimeException e) {
-                // They reconnect, and a connection to an ended ballot is answered with its final tally.
-                log.atWarn()
-                        .setMessage("live.final_read_failed")
-                        .addKeyValue("ballot", live.fingerprint(ballot.id()))
-                        .setCause(e)
-                        .log();
-                List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
-                return;
-            }
-            List<Viewer> viewers = feed.ended(last);
-            log.atInfo()
-                    .setMessage("live.ballot_ended")
-                    .addKeyValue("ballot", live.fingerprint(ballot.id()))
-                    .addKeyValue("viewers", viewers.size())
-                    .log();
-            viewers.forEach(viewer -> viewer.finish(last));
-        });
     }
 
     @Override

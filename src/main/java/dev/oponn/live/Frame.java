@@ -28,9 +28,14 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
         return new Frame(utf8(event(version, html) + closed), version, 0, true);
     }
 
-    /** A deleted ballot: no tally to show, only the event that tells the page to stop listening. */
+    /** The event that ends the streams of a deleted ballot; the page swaps its data in and stops listening. */
+    static final String DELETED_EVENT = "deleted";
+
+    /** A deleted ballot: no tally to show, only a panel saying so, on the event that ends the stream. */
     static Frame deleted() {
-        return new Frame(utf8("event: " + CLOSED_EVENT + "\ndata: ballot deleted\n\n"), NO_VERSION, 0, true);
+        String panel = "<section id=\"results-panel\" class=\"panel results\" data-deleted>"
+                + "<p class=\"status\">ballot deleted</p></section>";
+        return new Frame(utf8("event: " + DELETED_EVENT + "\ndata: " + panel + "\n\n"), NO_VERSION, 0, true);
     }
 
     static Frame heartbeat() {

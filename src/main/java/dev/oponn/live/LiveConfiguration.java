@@ -1,5 +1,6 @@
 package dev.oponn.live;
 
+import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.platform.ConditionalOnRedisConfigured;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
- * Picks how votes are announced: over Redis when {@code OPONN_REDIS_URL} is set (the same switch as
+ * Picks how votes and owner changes are announced: over Redis when {@code OPONN_REDIS_URL} is set (the same switch as
  * {@code platform.RedisConfiguration}), in process otherwise.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +41,23 @@ class LiveConfiguration {
                 threads,
                 metrics,
                 properties.coalesceInterval().dividedBy(4));
+    }
+
+    @Bean
+    @ConditionalOnRedisConfigured
+    RedisBallotNotices redisBallotNotices(
+            LiveResults live,
+            BallotCatalog catalog,
+            StringRedisTemplate redis,
+            RedisMessageListenerContainer liveUpdatesListener,
+            LiveMetrics metrics) {
+        return new RedisBallotNotices(live, catalog, redis, liveUpdatesListener, metrics);
+    }
+
+    @Bean
+    @ConditionalOnRedisConfigured(false)
+    InProcessBallotNotices inProcessBallotNotices() {
+        return new InProcessBallotNotices();
     }
 
     @Bean

@@ -161,6 +161,71 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         return ballot.status(at) == BallotStatus.PENDING;
     }
 
+    /**
+     * The owner changed the ballot (its catalog entry is already evicted): every viewer gets the panel again as
+     * the ballot now is. A ballot that was closed ends once its end is past the grace, as any other;
+     * a feed that already ended and whose ballot was reopened is dropped, so that the next viewer starts afresh.
+     */
+    void ballotChanged(BallotId id) {
+        BallotFeed feed = feeds.get(id);
+        if (feed == null) {
+            return;
+        }
+        Ballot ballot = catalog.find(id).orElse(null);
+        if (ballot == null) {
+            return;
+        }
+        if (feed.hasEnded()) {
+            if (!over(ballot)) {
+                feeds.remove(id, feed);
+            }
+            return;
+        }
+        long delay = feed.restated(System.nanoTime());
+        if (delay >= 0) {
+            threads.runAfter(delay, () -> render(feed));
+        }
+        Instant endsAt = ballot.endsAt();
+        if (endsAt != null && !clock.instant().isBefore(endsAt)) {
+            // Closed now: the final tally goes out once the grace for votes in flight is over, not at the next sweep.
+            long untilOver =
+                    Duration.between(clock.instant(), endsAt.plus(FINAL_GRACE)).toNanos();
+            threads.runAfter(Math.max(0, untilOver), () -> catalog.find(id).ifPresent(b -> endIfOver(feed, b)));
+        }
+    }
+
+    /**
+     * A ballot that closed: its viewers get the final tally, and their streams end. Asked by the sweep every
+     * second, and at the end's grace when an owner closes a ballot.
+     */
+    void endIfOver(BallotFeed feed, Ballot ballot) {
+        if (!over(ballot) || !feed.beginEnding()) {
+            return;
+        }
+        threads.run(() -> {
+            Frame last;
+            try {
+                last = frames.last(ballot);
+            } catch (RuntimeException e) {
+                // They reconnect, and a connection to an ended ballot is answered with its final tally.
+                log.atWarn()
+                        .setMessage("live.final_read_failed")
+                        .addKeyValue("ballot", fingerprint(ballot.id()))
+                        .setCause(e)
+                        .log();
+                List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
+                return;
+            }
+            List<Viewer> viewers = feed.ended(last);
+            log.atInfo()
+                    .setMessage("live.ballot_ended")
+                    .addKeyValue("ballot", fingerprint(ballot.id()))
+                    .addKeyValue("viewers", viewers.size())
+                    .log();
+            viewers.forEach(viewer -> viewer.finish(last));
+        });
+    }
+
     /** The ballot was deleted: its viewers are told the stream is over (the page stops listening), its feed goes. */
     void deleted(BallotId ballot) {
         BallotFeed feed = feeds.remove(ballot);

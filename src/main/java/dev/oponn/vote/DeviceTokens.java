@@ -1,5 +1,6 @@
 package dev.oponn.vote;
 
+import dev.oponn.account.AccountId;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.platform.OponnProperties;
 import dev.oponn.platform.ServerSecret;
@@ -56,6 +57,15 @@ class DeviceTokens {
 
     byte[] voterKey(BallotId ballot, DeviceId device) {
         return secret.mac("voter", ballot.value(), device.value());
+    }
+
+    /**
+     * The voter key on a ballot only signed-in accounts may vote on: the account, never the device, is the voter,
+     * keyed like a device ({@code "account:"} cannot begin a device id, so the two never collide). The database
+     * sees only this HMAC, which names neither the account nor any other ballot.
+     */
+    byte[] voterKey(BallotId ballot, AccountId account) {
+        return secret.mac("voter", ballot.value(), "account:" + account.value());
     }
 
     private DeviceId issue(HttpServletResponse response) {

@@ -1,8 +1,11 @@
 package dev.oponn.vote;
 
+import dev.oponn.account.ReturnAfterSignIn;
+import dev.oponn.account.SignedInUser;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
 import dev.oponn.vote.internal.VoteForm;
@@ -19,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +41,7 @@ class VoteController {
     private final VoteMetrics metrics;
     private final VoteChallenges challenges;
     private final AddressKeys addresses;
+    private final ReturnAfterSignIn returnTo;
 
     VoteController(
             BallotCatalog catalog,
@@ -45,7 +50,8 @@ class VoteController {
             Clock clock,
             VoteMetrics metrics,
             VoteChallenges challenges,
-            AddressKeys addresses) {
+            AddressKeys addresses,
+            ReturnAfterSignIn returnTo) {
         this.catalog = catalog;
         this.votes = votes;
         this.devices = devices;
@@ -53,6 +59,7 @@ class VoteController {
         this.metrics = metrics;
         this.challenges = challenges;
         this.addresses = addresses;
+        this.returnTo = returnTo;
     }
 
     /**
@@ -60,8 +67,23 @@ class VoteController {
      * without one counts nothing, so a script must load the page for every device it wants to vote as.
      */
     @GetMapping("/vote/{id}")
-    ModelAndView votePage(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) {
+    ModelAndView votePage(
+            @PathVariable String id,
+            @AuthenticationPrincipal @Nullable SignedInUser user,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Ballot ballot = ballot(id);
+        if (ballot.whoMayVote() == WhoMayVote.SIGNED_IN) {
+            if (user == null) {
+                return toSignIn(request, response, ballot);
+            }
+            return view(
+                    request,
+                    ballot,
+                    votes.hasVoted(ballot, devices.voterKey(ballot.id(), user.id())),
+                    VoteForm.blank(),
+                    FieldErrors.none());
+        }
         DeviceId device = devices.resolve(request, response);
         return view(request, ballot, votes.hasVoted(ballot, device), VoteForm.blank(), FieldErrors.none());
     }
@@ -73,6 +95,7 @@ class VoteController {
             @RequestParam(name = "write_in_value", required = false) @Nullable String writeInValue,
             @RequestParam(name = "challenge", required = false) @Nullable String challenge,
             @RequestParam(name = "solution", required = false) @Nullable String solution,
+            @AuthenticationPrincipal @Nullable SignedInUser user,
             HttpServletRequest request,
             HttpServletResponse response) {
         // Plain parameters rather than binding the record: record binding re-reads constructor annotations on
@@ -82,9 +105,19 @@ class VoteController {
         Ballot ballot =
                 form.namesUnknownOption(cached) ? catalog.refresh(cached.id()).orElse(cached) : cached;
         FieldErrors errors = FieldErrors.none();
-        Optional<DeviceId> device = devices.current(request);
-        if (device.isEmpty()) {
-            return withoutDevice(request, response, ballot, form, errors);
+        byte[] voter;
+        if (ballot.whoMayVote() == WhoMayVote.SIGNED_IN) {
+            // One vote per account: the device cookie plays no part, the account is the voter.
+            if (user == null) {
+                return toSignIn(request, response, ballot);
+            }
+            voter = devices.voterKey(ballot.id(), user.id());
+        } else {
+            Optional<DeviceId> device = devices.current(request);
+            if (device.isEmpty()) {
+                return withoutDevice(request, response, ballot, form, errors);
+            }
+            voter = devices.voterKey(ballot.id(), device.get());
         }
         Optional<VoteChoice> choice = form.validate(ballot, errors);
         if (choice.isEmpty()) {
@@ -95,7 +128,7 @@ class VoteController {
                 ? challenges.redeem(ballot.id(), challenge, solution).flatMap(r -> votes.refuse(ballot, r))
                 : Optional.empty();
         if (refused.isEmpty()) {
-            refused = votes.cast(ballot, device.get(), choice.get(), addresses.of(ballot, request));
+            refused = votes.cast(ballot, voter, choice.get(), addresses.of(ballot, request));
         }
         if (refused.isPresent()) {
             boolean already = refused.get() == VoteRejection.ALREADY_VOTED;
@@ -121,6 +154,12 @@ class VoteController {
                 view(request, ballot, false, form, errors.reject("device", votes.message(VoteRejection.NO_DEVICE)));
         page.setStatus(HttpStatus.BAD_REQUEST);
         return page;
+    }
+
+    /** A ballot only signed-in accounts may vote on, opened by a guest: sign in, then back to the ballot. */
+    private ModelAndView toSignIn(HttpServletRequest request, HttpServletResponse response, Ballot ballot) {
+        returnTo.remember(response, "/vote/" + ballot.id().value());
+        return Htmx.redirect(request, "/login");
     }
 
     private Ballot ballot(String id) {

@@ -73,7 +73,12 @@ class VoteService {
     }
 
     boolean hasVoted(Ballot ballot, DeviceId device) {
-        return votes.hasVoted(ballot.id(), devices.voterKey(ballot.id(), device));
+        return hasVoted(ballot, devices.voterKey(ballot.id(), device));
+    }
+
+    /** @param voter the voter key ({@link DeviceTokens#voterKey}, of a device or of an account) */
+    boolean hasVoted(Ballot ballot, byte[] voter) {
+        return votes.hasVoted(ballot.id(), voter);
     }
 
     /**
@@ -81,11 +86,15 @@ class VoteService {
      * @return the reason it was refused, or empty when it was counted
      */
     Optional<VoteRejection> cast(Ballot ballot, DeviceId device, VoteChoice choice, byte @Nullable [] addressKey) {
+        return cast(ballot, devices.voterKey(ballot.id(), device), choice, addressKey);
+    }
+
+    /** @param voter the voter key ({@link DeviceTokens#voterKey}, of a device or, on a signed-in ballot, an account) */
+    Optional<VoteRejection> cast(Ballot ballot, byte[] voter, VoteChoice choice, byte @Nullable [] addressKey) {
         VoteRejection early = windowRejection(ballot);
         if (early != null) {
             return refuse(ballot, early);
         }
-        byte[] voter = devices.voterKey(ballot.id(), device);
         int shard = ThreadLocalRandom.current().nextInt(VoteRepository.TALLY_SHARDS);
         boolean newOption = false;
         boolean counted;

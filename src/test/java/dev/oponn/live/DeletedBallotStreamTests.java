@@ -42,7 +42,7 @@ class DeletedBallotStreamTests {
     }
 
     @Test
-    void deletingABallotEndsItsStreamsWithTheClosedEvent(CapturedOutput output) {
+    void deletingABallotEndsItsStreamsWithTheDeletedEvent(CapturedOutput output) {
         String ballot = Flows.createBallot(new Device(http, port), "Soon gone?", "yes, no", false);
         SseClient stream = SseClient.open(http, port, "/ballots/" + ballot + "/live-results");
         await().atMost(WAIT).until(() -> stream.lastVersion() == 0);
@@ -50,7 +50,7 @@ class DeletedBallotStreamTests {
         assertThat(ballots.delete(new BallotId(ballot))).isTrue();
 
         await().atMost(WAIT).until(stream::ended);
-        assertThat(stream.events().getLast().type()).isEqualTo("closed");
+        assertThat(stream.events().getLast().type()).isEqualTo("deleted");
         assertThat(live.tracks(new BallotId(ballot)))
                 .as("its feed is forgotten")
                 .isFalse();

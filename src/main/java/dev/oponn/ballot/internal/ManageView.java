@@ -1,6 +1,8 @@
 package dev.oponn.ballot.internal;
 
 import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.BallotStatus;
+import dev.oponn.web.FieldErrors;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +14,11 @@ import org.jspecify.annotations.Nullable;
  * @param perAddressCap the ballot's cap on votes per network, absent when off
  * @param voteChallenge whether votes need the proof of work
  * @param refusals votes each defence against vote stuffing refused, by reason
+ * @param controls where the owner controls post to: {@code /manage/{id}} signed in, {@code /manage/{id}/{key}}
+ *     with a guest's manage link; each control's form posts to this plus its name
+ * @param whoMayVote {@code anyone} or {@code signed_in}
+ * @param errors why a control was refused: under {@code control} for the ballot's state, under the field's name
+ *     for a bad value
  */
 public record ManageView(
         String id,
@@ -21,9 +28,13 @@ public record ManageView(
         String owner,
         @Nullable Integer perAddressCap,
         boolean voteChallenge,
-        Map<String, Long> refusals) {
+        Map<String, Long> refusals,
+        String controls,
+        String whoMayVote,
+        FieldErrors errors) {
 
-    public static ManageView of(Ballot ballot, Instant now, String owner, Map<String, Long> refusals) {
+    public static ManageView of(
+            Ballot ballot, Instant now, String owner, Map<String, Long> refusals, String controls, FieldErrors errors) {
         return new ManageView(
                 ballot.id().value(),
                 ballot.measure(),
@@ -32,10 +43,21 @@ public record ManageView(
                 owner,
                 ballot.defences().perAddressCap(),
                 ballot.defences().challenge(),
-                Map.copyOf(refusals));
+                Map.copyOf(refusals),
+                controls,
+                ballot.whoMayVote().value(),
+                errors);
     }
 
     public long refused(String reason) {
         return refusals.getOrDefault(reason, 0L);
+    }
+
+    public boolean pending() {
+        return status.equals(BallotStatus.PENDING.label());
+    }
+
+    public boolean ended() {
+        return status.equals(BallotStatus.ENDED.label());
     }
 }

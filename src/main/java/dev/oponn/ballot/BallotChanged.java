@@ -1,0 +1,28 @@
+package dev.oponn.ballot;
+
+/**
+ * An owner changed a ballot's definition (its window, or who may vote), committed: every cached copy must go and
+ * every viewer must see the ballot as it now is. Carries only the id and the kind of change, never text or counts,
+ * because live relays it to the other instances as it is.
+ */
+public record BallotChanged(BallotId ballotId, Kind kind) {
+
+    public enum Kind {
+        CLOSED,
+        REOPENED,
+        EXTENDED,
+        STARTED,
+        VOTERS;
+
+        /** The word the relay carries and the log event's verb. */
+        public String verb() {
+            return switch (this) {
+                case CLOSED -> "closed";
+                case REOPENED -> "reopened";
+                case EXTENDED -> "extended";
+                case STARTED -> "started";
+                case VOTERS -> "voters_changed";
+            };
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.oponn.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.oponn.support.Device;
+import dev.oponn.support.Device.Response;
+import dev.oponn.support.Flows;
+import dev.oponn.support.FreshDatabase;
+import dev.oponn.support.Instance;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The owner controls on a cluster: two instances sharing PostgreSQL and Redis. The owner acts on one; the other,
+ * which has the ballot cached and viewers watching it, refuses votes at once (the database decides) and, told over
+ * Redis, drops its cached copy and ends or restates its streams.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OwnerControlsAcrossInstancesTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    Path dir;
+    RedisServer redis;
+    FreshDatabase.Database database;
+    Instance a;
+    Instance b;
+    HttpClient http;
+    final List<SseClient> open = new ArrayList<>();
+
+    @BeforeAll
+    void startCluster() {
+        dir = FreshDatabase.tempDir();
+        redis = new RedisServer(dir).start();
+        database = FreshDatabase.create();
+        String secret = FreshDatabase.randomSecret();
+        // A cluster shares its master key (KMS in production): both instances open each other's ballots.
+        String keyset = "--oponn.master-keyset=" + dir.resolve("master-keyset.json");
+        a = Instance.start(database, secret, keyset, "--oponn.redis.url=" + redis.url());
+        b = Instance.start(database, secret, keyset, "--oponn.redis.url=" + redis.url());
+        http = SseClient.newHttp();
+    }
+
+    @AfterAll
+    void stopCluster() {
+        if (http != null) {
+            http.shutdownNow();
+        }
+        for (Instance instance : new Instance[] {a, b}) {
+            if (instance != null) {
+                instance.close();
+            }
+        }
+        if (database != null) {
+            database.drop();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        FileSystemUtils.deleteRecursively(dir.toFile());
+    }
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(SseClient::close);
+        open.clear();
+    }
+
+    @Test
+    void closingOnOneInstanceEndsVotingAndTheStreamsOnTheOther() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallot(owner, "Close across?", "yes, no", false);
+        String manage = manageLink(owner, ballot);
+        Device voterOnB = new Device(http, b.port());
+        assertThat(Flows.vote(voterOnB, ballot, "1").status())
+                .as("b has the ballot cached")
+                .isEqualTo(303);
+        SseClient viewerOnB = stream(b, ballot);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 1);
+
+        assertThat(owner.post(manage + "/close").status()).isEqualTo(303);
+
+        Response late = Flows.vote(new Device(http, b.port()), ballot, "2");
+        assertThat(late.html().select("[data-error-for=vote]").text())
+                .as("refused on the other instance at once")
+                .isEqualTo("Voting has ended for this ballot");
+        await().atMost(WAIT).until(viewerOnB::ended);
+        List<SseClient.Event> events = viewerOnB.events();
+        assertThat(events.getLast().type()).isEqualTo("closed");
+        assertThat(viewerOnB.lastMessage().data()).contains("voting closed");
+        assertThat(LiveTally.countShown(viewerOnB.lastMessage().data(), "1")).isEqualTo(1);
+        await().atMost(WAIT)
+                .until(() -> new Device(http, b.port())
+                        .get("/vote/" + ballot)
+                        .html()
+                        .select("button[type=submit]")
+                        .hasAttr("disabled"));
+    }
+
+    @Test
+    void reopeningOnOneInstanceOpensTheBallotOnTheOther() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallot(owner, "Reopen across?", "yes, no", false);
+        String manage = manageLink(owner, ballot);
+        owner.post(manage + "/close");
+        Device viewer = new Device(http, b.port());
+        assertThat(viewer.get("/vote/" + ballot).html().select(".status").text())
+                .isEqualTo("voting closed");
+
+        assertThat(owner.post(manage + "/reopen", "duration_mins", "90").status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .until(() -> viewer.get("/vote/" + ballot)
+                        .html()
+                        .select(".status")
+                        .text()
+                        .startsWith("ends in"));
+        assertThat(Flows.vote(viewer, ballot, "2").status()).isEqualTo(303);
+    }
+
+    @Test
+    void deletingOnOneInstanceEndsTheStreamsOnTheOtherAndEveryRouteThereIsNotFound() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallot(owner, "Delete across?", "yes, no", false);
+        String manage = manageLink(owner, ballot);
+        Device viewer = new Device(http, b.port());
+        assertThat(viewer.get("/results/" + ballot).status())
+                .as("b has the ballot cached")
+                .isEqualTo(200);
+        SseClient viewerOnB = stream(b, ballot);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 0);
+
+        assertThat(owner.post(manage + "/delete", "confirm", "delete").status()).isEqualTo(303);
+
+        await().atMost(WAIT).until(viewerOnB::ended);
+        assertThat(viewerOnB.events().getLast().type()).isEqualTo("deleted");
+        for (String route : new String[] {"/vote/", "/results/"}) {
+            assertThat(viewer.get(route + ballot).status()).as(route).isEqualTo(404);
+        }
+        assertThat(SseClient.open(http, b.port(), "/ballots/" + ballot + "/live-results")
+                        .status())
+                .isEqualTo(404);
+    }
+
+    private static String manageLink(Device owner, String ballot) {
+        String link = owner.get("/vote/" + ballot)
+                .html()
+                .select("[data-notice=manage_link] a[data-notice-link]")
+                .attr("href");
+        assertThat(link).contains("/manage/" + ballot + "/");
+        return link.replaceFirst("^http://[^/]+", "");
+    }
+
+    private SseClient stream(Instance instance, String ballot) {
+        SseClient stream = SseClient.open(http, instance.port(), "/ballots/" + ballot + "/live-results");
+        open.add(stream);
+        return stream;
+    }
+}
