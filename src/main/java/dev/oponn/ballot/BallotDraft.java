@@ -11,7 +11,8 @@ public record BallotDraft(
         boolean allowWriteIn,
         Instant startsAt,
         @Nullable Instant endsAt,
-        VoteDefences defences) {
+        VoteDefences defences,
+        ResultsVisibility resultsVisibility) {
 
     public BallotDraft {
         options = List.copyOf(options);
@@ -20,5 +21,16 @@ public record BallotDraft(
     public BallotDraft(
             String measure, List<String> options, boolean allowWriteIn, Instant startsAt, @Nullable Instant endsAt) {
         this(measure, options, allowWriteIn, startsAt, endsAt, VoteDefences.NONE);
+    }
+
+    /** A draft whose counts are live, as every ballot's were before issue 12. */
+    public BallotDraft(
+            String measure,
+            List<String> options,
+            boolean allowWriteIn,
+            Instant startsAt,
+            @Nullable Instant endsAt,
+            VoteDefences defences) {
+        this(measure, options, allowWriteIn, startsAt, endsAt, defences, ResultsVisibility.LIVE);
     }
 }

@@ -96,7 +96,7 @@ public class BallotService {
                 options,
                 draft.allowWriteIn(),
                 VotingMethod.SINGLE,
-                ResultsVisibility.LIVE,
+                draft.resultsVisibility(),
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock),
@@ -118,6 +118,7 @@ public class BallotService {
                 .addKeyValue("scheduled", draft.startsAt().isAfter(ballot.createdAt()))
                 .addKeyValue("per_address_cap", draft.defences().perAddressCap())
                 .addKeyValue("vote_challenge", draft.defences().challenge())
+                .addKeyValue("results_visibility", draft.resultsVisibility().value())
                 .log();
         return ballot;
     }

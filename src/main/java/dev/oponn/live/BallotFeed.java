@@ -126,6 +126,22 @@ final class BallotFeed {
     }
 
     /**
+     * What the viewers may see changed (the owner set another results visibility): schedules a render that is
+     * pushed even at the same version, so every viewer gets the panel it may now see.
+     *
+     * @return as {@link #changed}
+     */
+    long restate(long nowNanos) {
+        lock.lock();
+        try {
+            restate = true;
+        } finally {
+            lock.unlock();
+        }
+        return changed(0, nowNanos);
+    }
+
+    /**
      * A scheduled render finds nobody left to tell: it is dropped, along with the cached frame, so that the next viewer
      * reads the database. Decided under the lock, so a viewer joining meanwhile either counts here or reads for itself.
      *
