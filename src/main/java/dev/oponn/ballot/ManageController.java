@@ -3,6 +3,7 @@ package dev.oponn.ballot;
 import dev.oponn.account.SignedInUser;
 import dev.oponn.ballot.internal.ManageSharing;
 import dev.oponn.ballot.internal.ManageView;
+import dev.oponn.web.Htmx;
 import dev.oponn.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -106,7 +107,7 @@ class ManageController {
         if (chosen.get() != ballot.resultsVisibility()) {
             visibility.change(ballot, chosen.get());
         }
-        return new ModelAndView("redirect:" + controlPath);
+        return Htmx.redirect(request, controlPath);
     }
 
     private Ballot byKey(String id, String key) {
