@@ -105,10 +105,7 @@ class ExportAndShareTests {
         assertThat(svg.status()).isEqualTo(200);
         assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
         assertThat(svg.body()).doesNotContain("<script").containsOnlyOnce("<path ");
-        String decoded = new QRCodeReader()
-                .decode(bitmap(rasterise(svg.body())), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
-                .getText();
-        assertThat(decoded).isEqualTo("http://127.0.0.1:" + port + "/vote/" + ballot);
+        assertThat(decode(svg.body())).isEqualTo("http://127.0.0.1:" + port + "/vote/" + ballot);
         assertThat(new Device(port).get("/ballots/nope/qr.svg").status()).isEqualTo(404);
     }
 
@@ -132,6 +129,13 @@ class ExportAndShareTests {
         assertThat(guest.get("/vote/" + ballot).html().select("[data-owner-share]"))
                 .as("a voter's vote page shares nothing")
                 .isEmpty();
+    }
+
+    /** The text of the QR code an SVG from {@code /ballots/{id}/qr.svg} draws, as a phone's scanner reads it. */
+    static String decode(String svg) throws Exception {
+        return new QRCodeReader()
+                .decode(bitmap(rasterise(svg)), Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
     }
 
     /** Draws the SVG's unit squares ({@code M x,y h1v1h-1z}) onto an image, 8 pixels a module. */
