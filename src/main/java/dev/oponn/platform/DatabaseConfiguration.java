@@ -36,6 +36,7 @@ class DatabaseConfiguration {
             return EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
+                    .setPgBinaryResolver(new EmbeddedBinaries())
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);

@@ -3,6 +3,7 @@ package dev.oponn.results;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.web.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,12 +57,16 @@ class ExportController {
     ResponseEntity<?> json(@PathVariable String id, HttpServletRequest request) {
         Ballot ballot = find(id);
         if (!access.seesCounts(ballot, request)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.FORBIDDEN, ballot.resultsVisibility().hiddenNotice());
-            problem.setTitle("results hidden");
+            // web's problem document, its detail saying when the counts will show (nothing from the request).
+            ProblemDocument standard = ProblemDocument.of(HttpStatus.FORBIDDEN);
+            ProblemDocument hidden = new ProblemDocument(
+                    standard.type(),
+                    standard.title(),
+                    standard.status(),
+                    ballot.resultsVisibility().hiddenNotice());
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
+                    .contentType(ProblemDocument.MEDIA_TYPE)
+                    .body(hidden.fields());
         }
         return ResponseEntity.ok()
                 .headers(download(ballot, "json"))

@@ -4,6 +4,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -14,6 +15,8 @@ import org.eclipse.jetty.util.Callback;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +24,8 @@ import org.springframework.stereotype.Component;
  * {@code server.max-http-request-header-size}, a malformed request line, an unknown method. Jetty then writes its
  * own error report, without Oponn's look or its security headers (and, by default, with the exception's message).
  * This puts Oponn's error page and headers on those too. Errors inside the application never reach it: Spring
- * Boot dispatches them to {@code /error}, which {@link ErrorPages} renders.
+ * Boot dispatches them to {@code /error}, which {@link ErrorResponses} answers. A client that does not ask for HTML
+ * gets a {@link ProblemDocument} here too, when Jetty could read the headers far enough to know.
  */
 @Component
 final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServletWebServerFactory> {
@@ -65,17 +69,50 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
             setShowMessageInTitle(false);
         }
 
-        /** A request Jetty could parse far enough to build, refused before the application. */
+        /**
+         * A request Jetty could parse far enough to build, refused before the application: the page for a browser,
+         * a problem document for a client that does not ask for HTML, as {@link ErrorResponses} decides.
+         */
         @Override
         protected void generateResponse(
                 Request request, Response response, int code, String message, Throwable cause, Callback callback) {
-            response.write(true, page(code, response.getHeaders()), callback);
+            if (asksForHtml(request)) {
+                response.write(true, page(code, response.getHeaders()), callback);
+            } else {
+                page.headers.writeTo(response.getHeaders()::put);
+                response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemDocument.MEDIA_TYPE.toString());
+                response.write(true, ByteBuffer.wrap(ProblemDocument.of(code).json()), callback);
+            }
         }
 
         /** A request Jetty could not parse at all (an oversized header block, a broken request line). */
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
             return page(status, fields);
+        }
+
+        /**
+         * As Spring MVC picks {@code /error}'s HTML handler: the client names HTML among what it accepts
+         * ({@code *}{@code /*} alone, or no {@code Accept}, is a script). When Jetty could not read the headers at
+         * all (a block over its limit, a broken request line), nothing says who asks: those get the page, which is
+         * what a browser with oversized cookies needs, as does an unreadable {@code Accept}.
+         */
+        private static boolean asksForHtml(Request request) {
+            if (request.getHeaders().size() == 0) {
+                return true;
+            }
+            List<String> accept = request.getHeaders().getValuesList(HttpHeader.ACCEPT);
+            if (accept.isEmpty()) {
+                return false;
+            }
+            try {
+                return MediaType.parseMediaTypes(accept).stream()
+                        .anyMatch(type -> type.getQualityValue() > 0
+                                && (MediaType.TEXT_HTML.equalsTypeAndSubtype(type)
+                                        || MediaType.APPLICATION_XHTML_XML.equalsTypeAndSubtype(type)));
+            } catch (InvalidMediaTypeException e) {
+                return true;
+            }
         }
 
         /** Puts the security headers and content type on {@code fields}; returns the page's body. */

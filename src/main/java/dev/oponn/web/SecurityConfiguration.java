@@ -6,12 +6,14 @@ import dev.oponn.platform.ServerSecret;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -45,8 +47,9 @@ class SecurityConfiguration {
      * Every page may carry a CSRF token, a manage link, a vote form or an owner's data, so none may be stored by a
      * browser or proxy, whoever asks. Spring Security's own cache headers stand aside whenever the response already
      * has an {@code Expires}, and Jetty adds {@code Expires: 1970} to every response that sets a cookie: exactly the
-     * responses that issue a fresh token. This writer looks only at {@code Cache-Control}, which a route sets when
-     * it has its own reason (the live-results stream).
+     * responses that issue a fresh token. Headers are written before the chain runs ({@link WriteHeadersFirst}), so
+     * this sets {@code no-store} on every response, and a route with its own reason (the live-results stream)
+     * replaces it with {@code setHeader}.
      */
     private static final HeaderWriter NEVER_STORED = (request, response) -> {
         if (!response.containsHeader("Cache-Control")) {
@@ -89,11 +92,26 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frames -> frames.deny())
-                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment)));
+                        .httpStrictTransportSecurity(hsts -> SecurityHeaders.strictTransport(hsts, environment))
+                        .withObjectPostProcessor(new WriteHeadersFirst()));
         if (!csrfSwitch.enabled()) {
             // Only for load tests that post without reading pages; staging and production refuse to start so.
             http.csrf(csrf -> csrf.disable());
         }
         return http.build();
+    }
+
+    /**
+     * Spring Security writes its headers, by default, when the response is about to commit, and learns of that only
+     * through a flush or a declared length. A body larger than the container's 32 KB output buffer (fewer
+     * characters when they take several bytes each) commits the response from inside a write, and the headers came
+     * too late: large pages and scripts went out without any of them. Written before the chain, they are always on.
+     */
+    private static final class WriteHeadersFirst implements ObjectPostProcessor<HeaderWriterFilter> {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
     }
 }

@@ -206,7 +206,9 @@ class HiddenResultsTests {
         assertThat(after.get("/results/" + ballot + "/export.csv")).startsWith("403");
         assertThat(after.get("/results/" + ballot + "/export.json"))
                 .startsWith("403")
-                .contains("application/problem+json");
+                .contains("application/problem+json")
+                .contains("\"status\":403")
+                .contains(notice);
     }
 
     private SseClient stream(Device device, String ballot) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.logging.LoggingInitializationContext;
 import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
@@ -208,9 +209,13 @@ class EnvironmentTests {
         }
     }
 
-    /** Logging is one per JVM: put back the text format that the production start switched to JSON. */
+    /**
+     * Logging is one per JVM: put back the text format that the production start switched to JSON. Boot keeps the
+     * format in a system property that it never overwrites once set, so later contexts would log JSON too.
+     */
     @AfterAll
     static void restoreTextLogs() {
+        System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
         LoggingSystem logging = LoggingSystem.get(EnvironmentTests.class.getClassLoader());
         logging.cleanUp();
         logging.beforeInitialize();

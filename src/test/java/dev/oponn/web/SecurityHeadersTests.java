@@ -14,9 +14,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * Every kind of response carries the same security headers: pages, HTMX fragments and redirects, error pages and
@@ -98,5 +105,65 @@ class SecurityHeadersTests {
             stream.body().close();
             assertSecurityHeaders(stream.headers(), "live results stream (" + stream.statusCode() + ")");
         }
+    }
+
+    /**
+     * Past the container's output buffer (32 KB) the response commits while the page is still being written; the
+     * headers must be on it already.
+     */
+    @Test
+    void aPageOfTwoHundredKilobytesCarriesTheSecurityHeaders() {
+        String options = IntStream.range(0, 2000).mapToObj(i -> "Option " + i).collect(Collectors.joining(","));
+        String large = Flows.createBallot(device, "A very long ballot", options, false);
+
+        Response page = device.get("/vote/" + large);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().length()).isGreaterThan(200 * 1024);
+        assertAllHeaders(page.headers(), "200 KB vote page");
+    }
+
+    /** Three bytes a character: the response commits on bytes, well before the page's characters reach 32 KB. */
+    @Test
+    void aPageOfMultiByteTextCarriesTheSecurityHeaders() {
+        String options = IntStream.range(0, 200)
+                .mapToObj(i -> "選択肢" + i + "日本語の長い選択肢の名前です")
+                .collect(Collectors.joining(","));
+        String cjk = Flows.createBallot(device, "投票の長い質問ですか", options, false);
+
+        Response page = device.get("/vote/" + cjk);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().length()).isLessThan(32 * 1024);
+        assertThat(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isGreaterThan(32 * 1024);
+        assertAllHeaders(page.headers(), "multi-byte vote page");
+    }
+
+    /** Every file under static/ and every script or stylesheet the layout links (the webjars among them). */
+    @Test
+    void everyStaticAssetCarriesTheSecurityHeaders() throws IOException {
+        List<String> assets = new ArrayList<>();
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:static/**/*.*");
+        for (Resource file : files) {
+            String url = file.getURL().toString();
+            assets.add(url.substring(url.indexOf("/static/") + "/static".length()));
+        }
+        for (Element linked : device.get("/").html().select("script[src], link[href]")) {
+            assets.add(linked.hasAttr("src") ? linked.attr("src") : linked.attr("href"));
+        }
+        assertThat(assets).contains("/css/oponn.css", "/js/oponn.js", "/webjars/htmx.org/dist/htmx.min.js");
+
+        for (String asset : assets) {
+            Response response = device.get(asset);
+            assertThat(response.status()).as(asset).isEqualTo(200);
+            assertAllHeaders(response.headers(), asset);
+        }
+    }
+
+    /** The shared assertions plus {@code Cache-Control}, which every response here gets too. */
+    private static void assertAllHeaders(java.net.http.HttpHeaders headers, String what) {
+        assertSecurityHeaders(headers, what);
+        assertThat(headers.firstValue("Cache-Control")).as(what).isPresent();
     }
 }

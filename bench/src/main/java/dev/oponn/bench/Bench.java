@@ -173,7 +173,7 @@ public final class Bench {
         try (Stream<Path> files = Files.list(options.repo().resolve("target"))) {
             return files.filter(p -> {
                         String n = p.getFileName().toString();
-                        return n.startsWith("oponn-") && n.endsWith(".jar") && !n.endsWith("-plain.jar");
+                        return n.startsWith("oponn-") && n.endsWith(".jar") && !n.endsWith("-plain.jar") && !n.endsWith("-server.jar");
                     })
                     .findFirst()
                     .orElseThrow(
