@@ -24,10 +24,13 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * A ballot's owner page: reached with a guest's manage link ({@code /manage/{id}/{key}}) or, signed in, from the
  * dashboard ({@code /manage/{id}}, which needs sign-in). Anyone else gets the same 404 as for a ballot that does
- * not exist, so the page does not even confirm that a ballot id is real.
+ * not exist, so the page does not even confirm that a ballot id is real. Its controls post to the page's own path
+ * plus the control's name ({@code .../visibility}), then redirect back to it.
  */
 @Controller
 class ManageController {
+
+    private static final String GUEST = "holder of this manage link";
 
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
@@ -128,8 +131,6 @@ class ManageController {
                 .flatMap(catalog::find)
                 .orElseThrow(ManageController::notFound);
     }
-
-    private static final String GUEST = "holder of this manage link";
 
     private static String signedIn(@Nullable SignedInUser user) {
         return user == null ? GUEST : "you (" + user.name() + ")";
