@@ -206,7 +206,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         viewers.forEach(viewer -> viewer.finish(closed));
         log.atInfo()
                 .setMessage("live.ballot_deleted")
-                .addKeyValue("ballot_id", ballot)
+                .addKeyValue("ballot", fingerprint(ballot))
                 .addKeyValue("viewers", viewers.size())
                 .log();
     }

@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The vote path's SQL. The ballot's voting window is checked against the database's clock inside the same
  * statement that claims the voter, so a vote counts only if the ballot is active when it is written, whatever
- * the instance's clock says. It owns {@code ballot_voter} and {@code tally_shard}; of the ballot it reads only the
- * {@code ballot_window} view.
+ * the instance's clock says. It owns {@code ballot_voter}, {@code tally_shard} and {@code ballot_address_votes}; of
+ * the ballot it reads the {@code ballot_window} view and, in the capped statements only, {@code ballot.per_address_cap}
+ * (the view does not carry it yet).
  */
 @Repository
 class VoteRepository {
@@ -35,18 +36,30 @@ class VoteRepository {
         this.batch = batch;
     }
 
-    private static final String RECORD_VOTE = """
-            WITH active AS (%s),
+    /** The end of every statement that counts a vote: one more on the option's shard. */
+    private static final String ADD_ONE_TO_SHARD =
+            "ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1\n";
+
+    /** The end of every statement that counts a vote against its network: one more, only while under the cap. */
+    private static final String ADD_ONE_UNDER_CAP = """
+            ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
+            WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
+            """;
+
+    /** Claims the voter for the ballot the CTE {@code %2$s} returns as {@code %1$s}, then counts it if that happened. */
+    private static final String CLAIM_AND_COUNT = """
             voter AS (
                 INSERT INTO ballot_voter (ballot_id, voter_key)
-                SELECT id, :voter FROM active
+                SELECT %1$s, :voter FROM %2$s
                 ON CONFLICT DO NOTHING
                 RETURNING ballot_id
             )
             INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
             SELECT ballot_id, :option, :shard, 1 FROM voter
-            ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
-            """.formatted(ACTIVE_BALLOT);
+            """ + ADD_ONE_TO_SHARD;
+
+    private static final String RECORD_VOTE =
+            "WITH active AS (%s),\n".formatted(ACTIVE_BALLOT) + CLAIM_AND_COUNT.formatted("id", "active");
 
     /**
      * A vote on a ballot with a per-address cap: the network's counter goes up first, only while it is under the
@@ -60,20 +73,11 @@ class VoteRepository {
             address AS (
                 INSERT INTO ballot_address_votes AS counted (ballot_id, address_key, votes)
                 SELECT id, :address, 1 FROM active
-                ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
-                WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
+                %s
                 RETURNING ballot_id
             ),
-            voter AS (
-                INSERT INTO ballot_voter (ballot_id, voter_key)
-                SELECT ballot_id, :voter FROM address
-                ON CONFLICT DO NOTHING
-                RETURNING ballot_id
-            )
-            INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
-            SELECT ballot_id, :option, :shard, 1 FROM voter
-            ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
-            """.formatted(ACTIVE_BALLOT.strip());
+            """.formatted(ACTIVE_BALLOT.strip(), ADD_ONE_UNDER_CAP.strip())
+            + CLAIM_AND_COUNT.formatted("ballot_id", "address");
 
     /**
      * Claims each voter and counts each vote, one statement per vote, sent as one batch. A statement writes
@@ -116,12 +120,8 @@ class VoteRepository {
 
     /** The write-in path's share of the per-address cap, inside its transaction: whether the network had room. */
     boolean countAddress(BallotId ballot, byte[] addressKey) {
-        return jdbc.sql("""
-                        INSERT INTO ballot_address_votes AS counted (ballot_id, address_key, votes)
-                        VALUES (:ballot, :address, 1)
-                        ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
-                        WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
-                        """)
+        return jdbc.sql("INSERT INTO ballot_address_votes AS counted (ballot_id, address_key, votes)"
+                                + " VALUES (:ballot, :address, 1)\n" + ADD_ONE_UNDER_CAP)
                         .param("ballot", ballot.value())
                         .param("address", addressKey)
                         .update()
@@ -148,10 +148,8 @@ class VoteRepository {
     }
 
     void count(BallotId ballot, int optionId, int shard) {
-        jdbc.sql("""
-                        INSERT INTO tally_shard (ballot_id, option_id, shard, votes) VALUES (:ballot, :option, :shard, 1)
-                        ON CONFLICT (ballot_id, option_id, shard) DO UPDATE SET votes = tally_shard.votes + 1
-                        """)
+        jdbc.sql("INSERT INTO tally_shard (ballot_id, option_id, shard, votes) VALUES (:ballot, :option, :shard, 1)\n"
+                        + ADD_ONE_TO_SHARD)
                 .param("ballot", ballot.value())
                 .param("option", optionId)
                 .param("shard", shard)

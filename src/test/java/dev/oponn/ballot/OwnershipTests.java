@@ -113,10 +113,7 @@ class OwnershipTests {
     void manageKeyIsStoredOnlyAsItsHash() {
         Device guest = new Device(port);
         String ballot = Flows.createBallot(guest, "Hashed?", "one, two", false);
-        String link = guest.get("/vote/" + ballot)
-                .html()
-                .select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href");
+        String link = Flows.manageLink(guest, ballot);
         String key = link.substring(link.lastIndexOf('/') + 1);
 
         byte[] stored = jdbc.sql("SELECT manage_key_hash FROM ballot WHERE id = :id")

@@ -7,6 +7,9 @@ import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.FreshDatabase;
 import dev.oponn.support.Instance;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class MasterKeyMismatchTests {
     }
 
     @Test
-    void anInstanceWithAnotherMasterKeySaysSoOnceAndAnswersUnavailable(CapturedOutput output) {
+    void anInstanceWithAnotherMasterKeySaysSoOnceAndAnswersUnavailable(CapturedOutput output) throws Exception {
         try (Instance first = Instance.start(database, secret);
                 Instance second = Instance.start(database, secret)) {
             String ballot = Flows.createBallot(new Device(first.port()), "Whose key is it?", "Mine, Yours", true);
@@ -52,6 +55,23 @@ class MasterKeyMismatchTests {
                         .doesNotContain("Whose key is it?")
                         .doesNotContain("Exception");
             }
+            HttpResponse<String> program = Device.newClient()
+                    .send(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://127.0.0.1:" + second.port() + "/results/" + ballot))
+                                    .header("Accept", "application/json")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(program.statusCode())
+                    .as("a client that does not read HTML")
+                    .isEqualTo(503);
+            assertThat(program.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(program.headers().firstValue("Retry-After")).isPresent();
+            assertThat(program.body())
+                    .contains("This ballot is temporarily unavailable")
+                    .doesNotContain("Whose key is it?")
+                    .doesNotContain(ballot);
             Device.Response vote = Flows.vote(visitor, ballot, "1");
             assertThat(vote.status()).isEqualTo(503);
 

@@ -12,11 +12,15 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Live hears {@code BallotDeleted}: the streams of a deleted ballot end, and a new one finds no ballot. */
 @OponnTest
+@ExtendWith(OutputCaptureExtension.class)
 class DeletedBallotStreamTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -38,7 +42,7 @@ class DeletedBallotStreamTests {
     }
 
     @Test
-    void deletingABallotEndsItsStreamsWithTheClosedEvent() {
+    void deletingABallotEndsItsStreamsWithTheClosedEvent(CapturedOutput output) {
         String ballot = Flows.createBallot(new Device(http, port), "Soon gone?", "yes, no", false);
         SseClient stream = SseClient.open(http, port, "/ballots/" + ballot + "/live-results");
         await().atMost(WAIT).until(() -> stream.lastVersion() == 0);
@@ -52,5 +56,9 @@ class DeletedBallotStreamTests {
                 .isFalse();
         SseClient again = SseClient.open(http, port, "/ballots/" + ballot + "/live-results");
         assertThat(again.status()).as("the ballot is gone").isEqualTo(404);
+        assertThat(output.getOut())
+                .as("the deletion is logged by the ballot's fingerprint, never its id (the vote link)")
+                .contains("live.ballot_deleted", live.fingerprint(new BallotId(ballot)))
+                .doesNotContain(ballot);
     }
 }

@@ -61,6 +61,18 @@ class SettingsDocumentationTests {
         assertThat(environmentVariable("oponn.rate-limit.vote.requests")).isEqualTo("OPONN_RATE_LIMIT_VOTE_REQUESTS");
     }
 
+    @Test
+    void theBenchmarksHelpNamesOnlySettingsThatExist() throws IOException {
+        String help = Files.readString(Path.of("bench/src/main/java/dev/oponn/bench/Options.java"));
+        Matcher matcher = Pattern.compile("--(oponn\\.[a-z0-9.-]+)=").matcher(help);
+        Set<String> named = new TreeSet<>();
+        while (matcher.find()) {
+            named.add(matcher.group(1));
+        }
+        assertThat(named).as("settings bench/run --help names").isNotEmpty();
+        assertThat(metadataProperties().values()).as("settings that exist").containsAll(named);
+    }
+
     /** Environment variable to property name, for every {@code oponn.*} property in the generated metadata. */
     private static TreeMap<String, String> metadataProperties() throws IOException {
         TreeMap<String, String> properties = new TreeMap<>();

@@ -54,19 +54,16 @@ class SimulationTests {
 
     @Test
     void solvesTheProofOfWorkOfABallotThatAsksForOne() {
-        Device.Response created = new Device(port)
-                .post(
-                        "/create",
-                        "measure",
-                        "Simulated proof",
-                        "options_raw",
-                        "a, b",
-                        "duration_mins",
-                        "0",
-                        "vote_challenge",
-                        "on");
-        String location = created.header("Location");
-        String ballot = location.substring(location.lastIndexOf('/') + 1);
+        String ballot = Flows.createBallotWith(
+                new Device(port),
+                "measure",
+                "Simulated proof",
+                "options_raw",
+                "a, b",
+                "duration_mins",
+                "0",
+                "vote_challenge",
+                "on");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SimulationOptions options = SimulationOptions.parse(
                 new String[] {"http://127.0.0.1:" + port + "/vote/" + ballot, "--votes", "10", "--concurrency", "4"},

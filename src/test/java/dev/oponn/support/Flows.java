@@ -9,8 +9,8 @@ public final class Flows {
 
     /** Creates an active ballot with no end and returns its id. */
     public static String createBallot(Device device, String measure, String options, boolean writeIns) {
-        Device.Response created = device.post(
-                "/create",
+        return createBallotWith(
+                device,
                 "measure",
                 measure,
                 "options_raw",
@@ -21,6 +21,11 @@ public final class Flows {
                 "now",
                 "duration_mins",
                 "0");
+    }
+
+    /** Posts the create form with exactly these fields (name, value, ...), expects the 303 and returns the id. */
+    public static String createBallotWith(Device device, String... fields) {
+        Device.Response created = device.post("/create", fields);
         assertThat(created.status())
                 .as("create answers 303, body: %s", created.body())
                 .isEqualTo(303);
@@ -38,6 +43,14 @@ public final class Flows {
     public static Device.Response writeIn(Device device, String ballotId, String text) {
         openVotePage(device, ballotId);
         return device.post("/vote/" + ballotId, "option_id", "__write_in__", "write_in_value", text);
+    }
+
+    /** The guest creator's manage link, as the vote page shows it once after creation (absolute). */
+    public static String manageLink(Device creator, String ballotId) {
+        return creator.get("/vote/" + ballotId)
+                .html()
+                .select("[data-notice=manage_link] a[data-notice-link]")
+                .attr("href");
     }
 
     /** Loads the vote page unless the device already has a device cookie (a real or, in some tests, a forged one). */

@@ -123,16 +123,10 @@ class ConcurrentVotingTests {
     }
 
     private long total(String id) {
-        return jdbc.sql("SELECT coalesce(sum(votes), 0) FROM tally_shard WHERE ballot_id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
+        return StoredVotes.total(jdbc, id);
     }
 
     private long voters(String id) {
-        return jdbc.sql("SELECT count(*) FROM ballot_voter WHERE ballot_id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
+        return StoredVotes.voters(jdbc, id);
     }
 }

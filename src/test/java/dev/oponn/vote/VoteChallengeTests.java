@@ -6,6 +6,7 @@ import dev.oponn.ballot.BallotId;
 import dev.oponn.platform.ServerSecret;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
+import dev.oponn.support.Flows;
 import dev.oponn.support.OponnTest;
 import dev.oponn.vote.internal.VoteChallenge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -129,11 +130,11 @@ class VoteChallengeTests {
     @Test
     void aBallotWithoutTheChallengeNeedsNoSolutionAndItsPageCarriesNone() {
         Device owner = new Device(port);
-        String id = dev.oponn.support.Flows.createBallot(owner, "Plain?", "a, b", false);
+        String id = Flows.createBallot(owner, "Plain?", "a, b", false);
         Document page = owner.get("/vote/" + id).html();
         assertThat(page.select("input[name=challenge]")).isEmpty();
         assertThat(page.select("form[data-challenge-salt]")).isEmpty();
-        assertThat(dev.oponn.support.Flows.vote(owner, id, "1").status()).isEqualTo(303);
+        assertThat(Flows.vote(owner, id, "1").status()).isEqualTo(303);
     }
 
     /** A vote page's puzzle and the same search its script runs. */
@@ -148,16 +149,17 @@ class VoteChallengeTests {
         }
 
         String solve() {
-            for (long n = 0; ; n++) {
-                if (VoteChallenges.solves(salt, Long.toString(n), target)) {
-                    return Long.toString(n);
-                }
-            }
+            return first(true);
         }
 
         String wrongSolution() {
+            return first(false);
+        }
+
+        /** The first n from 0 that solves the puzzle, or that does not. */
+        private String first(boolean solving) {
             for (long n = 0; ; n++) {
-                if (!VoteChallenges.solves(salt, Long.toString(n), target)) {
+                if (VoteChallenges.solves(salt, Long.toString(n), target) == solving) {
                     return Long.toString(n);
                 }
             }
@@ -165,12 +167,16 @@ class VoteChallengeTests {
     }
 
     private String challengeBallot() {
-        Device owner = new Device(port);
-        Response created = owner.post(
-                "/create", "measure", "Prove it?", "options_raw", "a, b", "duration_mins", "0", "vote_challenge", "on");
-        assertThat(created.status()).as(created.body()).isEqualTo(303);
-        String location = created.header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
+        return Flows.createBallotWith(
+                new Device(port),
+                "measure",
+                "Prove it?",
+                "options_raw",
+                "a, b",
+                "duration_mins",
+                "0",
+                "vote_challenge",
+                "on");
     }
 
     private double rejected() {
@@ -181,9 +187,6 @@ class VoteChallengeTests {
     }
 
     private long total(String id) {
-        return jdbc.sql("SELECT coalesce(sum(votes), 0) FROM tally_shard WHERE ballot_id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
+        return StoredVotes.total(jdbc, id);
     }
 }

@@ -58,18 +58,8 @@ class VoteDefencesAcrossInstancesTests {
     @Test
     void concurrentVotesFromOneNetworkOnBothInstancesStopAtTheCap() throws Exception {
         Device owner = new Device(a.port());
-        Response created = owner.post(
-                "/create",
-                "measure",
-                "Cluster cap?",
-                "options_raw",
-                "a, b",
-                "duration_mins",
-                "0",
-                "per_address_cap",
-                "3");
-        String location = created.header("Location");
-        String id = location.substring(location.lastIndexOf('/') + 1);
+        String id = Flows.createBallotWith(
+                owner, "measure", "Cluster cap?", "options_raw", "a, b", "duration_mins", "0", "per_address_cap", "3");
         HttpClient http = Device.newClient();
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -111,8 +101,8 @@ class VoteDefencesAcrossInstancesTests {
     @Test
     void aChallengeSpentOnOneInstanceCannotBeSpentOnTheOther() {
         Device owner = new Device(a.port());
-        Response created = owner.post(
-                "/create",
+        String id = Flows.createBallotWith(
+                owner,
                 "measure",
                 "Cluster proof?",
                 "options_raw",
@@ -121,8 +111,6 @@ class VoteDefencesAcrossInstancesTests {
                 "0",
                 "vote_challenge",
                 "on");
-        String location = created.header("Location");
-        String id = location.substring(location.lastIndexOf('/') + 1);
         Device first = new Device(a.port());
         Puzzle puzzle = Puzzle.of(first.get("/vote/" + id).html());
         String solution = puzzle.solve();

@@ -1,11 +1,15 @@
 package dev.oponn.vote;
 
 import static dev.oponn.support.Flows.createBallot;
+import static dev.oponn.support.Flows.createBallotWith;
+import static dev.oponn.support.Flows.manageLink;
 import static dev.oponn.support.Flows.vote;
 import static dev.oponn.support.Flows.writeIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotService;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.OponnTest;
@@ -35,6 +39,9 @@ class VoteDefencesTests {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    BallotService ballots;
 
     Device owner;
 
@@ -78,6 +85,7 @@ class VoteDefencesTests {
         assertThat(writeIn(new Device(port), id, "third way").status()).isEqualTo(303);
 
         Device third = new Device(port);
+        double before = rejected("address_cap");
         Response refused = vote(third, id, "2");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html().select("[data-error-for=vote]").text())
@@ -85,6 +93,7 @@ class VoteDefencesTests {
         Response refusedWriteIn = writeIn(third, id, "fourth way");
         assertThat(refusedWriteIn.html().select("[data-error-for=vote]").text())
                 .isEqualTo("This network has reached this ballot's vote limit");
+        assertThat(rejected("address_cap") - before).isEqualTo(2);
 
         assertThat(total(id)).isEqualTo(2);
         assertThat(voters(id)).isEqualTo(2);
@@ -162,10 +171,12 @@ class VoteDefencesTests {
             assertThat(writeIn(new Device(port), id, idea).status()).isEqualTo(303);
         }
         Device late = new Device(port);
+        double before = rejected("write_in_cap");
         Response refused = writeIn(late, id, "four");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.html().select("[data-error-for=vote]").text())
                 .isEqualTo("This ballot has reached its limit of 3 write-in options");
+        assertThat(rejected("write_in_cap") - before).isEqualTo(1);
         assertThat(writeIn(late, id, " TWO ").status())
                 .as("a write-in that names an existing option still counts")
                 .isEqualTo(303);
@@ -194,14 +205,9 @@ class VoteDefencesTests {
     @Test
     void theManagePageShowsTheDefencesAndHowManyVotesEachRefused() {
         Device guest = new Device(port);
-        Response created = guest.post(
-                "/create", "measure", "Watched?", "options_raw", "a, b", "duration_mins", "0", "per_address_cap", "1");
-        String id =
-                created.header("Location").substring(created.header("Location").lastIndexOf('/') + 1);
-        Document page = guest.get("/vote/" + id).html();
-        String manage = page.select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href")
-                .replaceFirst("^http://[^/]+", "");
+        String id = createBallotWith(
+                guest, "measure", "Watched?", "options_raw", "a, b", "duration_mins", "0", "per_address_cap", "1");
+        String manage = manageLink(guest, id).replaceFirst("^http://[^/]+", "");
 
         new Device(port).post("/vote/" + id, "option_id", "1");
         new Device(port).post("/vote/" + id, "option_id", "1");
@@ -226,9 +232,32 @@ class VoteDefencesTests {
                         .contains(2L));
     }
 
+    @Test
+    void deletingACappedBallotDeletesItsNetworkCountsAndRefusalCounts() {
+        String id = createWithCap("Soon gone?", "5");
+        assertThat(vote(new Device(port), id, "1").status()).isEqualTo(303);
+        assertThat(new Device(port).post("/vote/" + id, "option_id", "1").status())
+                .as("no device")
+                .isEqualTo(400);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows("ballot_vote_refusals", id) == 1);
+        assertThat(rows("ballot_address_votes", id)).isOne();
+
+        assertThat(ballots.delete(new BallotId(id))).isTrue();
+
+        assertThat(rows("ballot_address_votes", id)).as("the network counts").isZero();
+        assertThat(rows("ballot_vote_refusals", id)).as("the refusal counts").isZero();
+    }
+
+    private long rows(String table, String id) {
+        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE ballot_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
     private String createWithCap(String measure, String cap) {
-        Response created = owner.post(
-                "/create",
+        return createBallotWith(
+                owner,
                 "measure",
                 measure,
                 "options_raw",
@@ -239,9 +268,6 @@ class VoteDefencesTests {
                 "0",
                 "per_address_cap",
                 cap);
-        assertThat(created.status()).as(created.body()).isEqualTo(303);
-        String location = created.header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private long ballots() {
@@ -256,16 +282,10 @@ class VoteDefencesTests {
     }
 
     private long total(String id) {
-        return jdbc.sql("SELECT coalesce(sum(votes), 0) FROM tally_shard WHERE ballot_id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
+        return StoredVotes.total(jdbc, id);
     }
 
     private long voters(String id) {
-        return jdbc.sql("SELECT count(*) FROM ballot_voter WHERE ballot_id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .single();
+        return StoredVotes.voters(jdbc, id);
     }
 }

@@ -60,10 +60,7 @@ class NoSecretsInLogsTests {
     void noErrorPathLogsABallotIdAManageKeyOrADeviceToken(CapturedOutput output) {
         Device guest = new Device(port);
         String ballot = Flows.createBallot(guest, "Logged?", "yes, no", false);
-        String link = guest.get("/vote/" + ballot)
-                .html()
-                .select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href");
+        String link = Flows.manageLink(guest, ballot);
         String manage = link.replaceFirst("^http://[^/]+", "");
         String key = manage.substring(manage.lastIndexOf('/') + 1);
         assertThat(key).hasSize(43);

@@ -17,8 +17,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the same status, the security headers, and nothing from the request echoed. {@code /error} itself is a 404.
  */
 @OponnTest
+@ExtendWith(OutputCaptureExtension.class)
 class ProblemDocumentTests {
 
     private static final String PROBLEM = "application/problem+json";
@@ -69,13 +73,14 @@ class ProblemDocumentTests {
     }
 
     @Test
-    void theErrorPathAskedForDirectlyIsNotFound() {
+    void theErrorPathAskedForDirectlyIsNotFound(CapturedOutput output) {
         HttpResponse<String> page = send(get("/error", "text/html"));
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("404 not_found");
         assertSecurityHeaders(page.headers(), "GET /error");
 
         assertProblem(send(get("/error", "application/json")), 404, "Not Found");
+        assertThat(output.getOut()).as("a 404, not a logged server error").doesNotContain("http.server_error");
     }
 
     @Test

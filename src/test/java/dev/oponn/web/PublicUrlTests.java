@@ -43,10 +43,7 @@ class PublicUrlTests {
                     .isEqualTo(device.cookie("__Host-oponn_csrf_token"));
 
             String ballot = Flows.createBallot(device, "Where do links point?", "here, there", false);
-            String link = device.get("/vote/" + ballot)
-                    .html()
-                    .select("[data-notice=manage_link] a[data-notice-link]")
-                    .attr("href");
+            String link = Flows.manageLink(device, ballot);
             assertThat(link)
                     .as("not the address the request came to")
                     .matches(PUBLIC + "/manage/" + ballot + "/[A-Za-z0-9_-]{43}");
