@@ -65,11 +65,7 @@ class VisibilityControlTests {
     void theHolderOfAGuestsManageLinkChangesItAndTheKeyNeverReachesALog(CapturedOutput output) {
         Device guest = new Device(port);
         String ballot = Flows.createBallot(guest, "Guest decides", "a, b", false);
-        String path = guest.get("/vote/" + ballot)
-                .html()
-                .select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href")
-                .replaceFirst("^http://[^/]+", "");
+        String path = Flows.manageLink(guest, ballot).replaceFirst("^http://[^/]+", "");
         String key = path.substring(path.lastIndexOf('/') + 1);
         assertThat(guest.get(path).html().select("form#visibility-form").attr("action"))
                 .isEqualTo(path + "/visibility");

@@ -230,8 +230,8 @@ class HiddenResultsTests {
     }
 
     private String create(Device owner, String visibility) {
-        Response created = owner.post(
-                "/create",
+        return Flows.createBallotWith(
+                owner,
                 "measure",
                 "Hidden counts?",
                 "options_raw",
@@ -242,9 +242,6 @@ class HiddenResultsTests {
                 "0",
                 "results_visibility",
                 visibility);
-        assertThat(created.status()).as(created.body()).isEqualTo(303);
-        String location = created.header("Location");
-        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private Device signedIn(String name) {

@@ -80,11 +80,7 @@ class VisibilityAcrossInstancesTests {
     void hidingAndShowingTheCountsOnOneInstanceChangesWhatViewersOnTheOtherSee() {
         Device owner = new Device(http, port(a));
         String ballot = Flows.createBallot(owner, "Across?", "north, south", false);
-        String manage = owner.get("/vote/" + ballot)
-                .html()
-                .select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href")
-                .replaceFirst("^http://[^/]+", "");
+        String manage = Flows.manageLink(owner, ballot).replaceFirst("^http://[^/]+", "");
         LiveTally.voteAsNewDevice(http, port(a), ballot, "2");
         Device viewer = new Device(http, port(b));
         assertThat(viewer.get("/results/" + ballot).body())

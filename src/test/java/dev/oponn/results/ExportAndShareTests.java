@@ -113,10 +113,7 @@ class ExportAndShareTests {
     void theManagePageSharesTheVoteLinkWithACopyButtonAndTheQrCode() {
         Device guest = new Device(port);
         String ballot = Flows.createBallot(guest, "Share?", "a, b", false);
-        String link = guest.get("/vote/" + ballot)
-                .html()
-                .select("[data-notice=manage_link] a[data-notice-link]")
-                .attr("href");
+        String link = Flows.manageLink(guest, ballot);
 
         Document manage = guest.get(link.replaceFirst("^http://[^/]+", "")).html();
 
