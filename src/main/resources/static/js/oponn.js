@@ -57,6 +57,23 @@
     return round(0);
   }
 
+  // A copy button names the element whose text it copies (the vote link); it says "copied" for a moment.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) {
+      return;
+    }
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var label = button.textContent;
+      button.textContent = "copied";
+      setTimeout(function () { button.textContent = label; }, 1500);
+    });
+  });
+
   document.addEventListener("DOMContentLoaded", function () { fillTimezoneOffsets(document); solveChallenges(document); });
   document.addEventListener("htmx:afterSwap", function (event) {
     fillTimezoneOffsets(event.target);

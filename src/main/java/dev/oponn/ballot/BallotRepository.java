@@ -64,6 +64,15 @@ class BallotRepository {
         }
     }
 
+    /** @return whether there was such a ballot */
+    boolean updateVisibility(BallotId id, ResultsVisibility visibility) {
+        return jdbc.sql("UPDATE ballot SET results_visibility = :visibility WHERE id = :id")
+                        .param("visibility", visibility.value())
+                        .param("id", id.value())
+                        .update()
+                > 0;
+    }
+
     private void insertOption(BallotId ballot, BallotOption option, byte[] labelKey, FieldCipher cipher) {
         jdbc.sql("""
                         INSERT INTO ballot_option (ballot_id, option_id, label, label_key, write_in)

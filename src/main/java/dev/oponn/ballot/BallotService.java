@@ -98,7 +98,7 @@ public class BallotService {
                 options,
                 draft.allowWriteIn(),
                 VotingMethod.SINGLE,
-                ResultsVisibility.LIVE,
+                draft.resultsVisibility(),
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock),
@@ -122,6 +122,7 @@ public class BallotService {
                 .addKeyValue("per_address_cap", draft.defences().perAddressCap())
                 .addKeyValue("vote_challenge", draft.defences().challenge())
                 .addKeyValue("who_may_vote", draft.whoMayVote().value())
+                .addKeyValue("results_visibility", draft.resultsVisibility().value())
                 .log();
         return ballot;
     }

@@ -1,13 +1,16 @@
 package dev.oponn.ballot;
 
 import dev.oponn.account.SignedInUser;
+import dev.oponn.ballot.internal.ManageSharing;
 import dev.oponn.ballot.internal.ManageView;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -43,6 +46,10 @@ class ManageController {
     private final DeletedNotice deletedNotice;
     private final Clock clock;
     private final VoteRefusals refusals;
+    private final BallotVisibility visibility;
+    private final OwnerResults results;
+    private final BallotPage pages;
+    private final PublicUrls urls;
 
     ManageController(
             BallotCatalog catalog,
@@ -50,29 +57,38 @@ class ManageController {
             BallotService ballots,
             DeletedNotice deletedNotice,
             Clock clock,
-            VoteRefusals refusals) {
+            VoteRefusals refusals,
+            BallotVisibility visibility,
+            OwnerResults results,
+            BallotPage pages,
+            PublicUrls urls) {
         this.catalog = catalog;
         this.ownership = ownership;
         this.ballots = ballots;
         this.deletedNotice = deletedNotice;
         this.clock = clock;
         this.refusals = refusals;
+        this.visibility = visibility;
+        this.results = results;
+        this.pages = pages;
+        this.urls = urls;
     }
 
     /** Who is managing and where the page's forms post to. */
     private record Owner(Ballot ballot, String words, String path) {}
 
     @GetMapping("/manage/{id}/{key}")
-    ModelAndView byManageLink(@PathVariable String id, @PathVariable String key) {
-        return view(guest(id, key), FieldErrors.none());
+    ModelAndView byManageLink(@PathVariable String id, @PathVariable String key, HttpServletRequest request) {
+        return view(guest(id, key), FieldErrors.none(), request);
     }
 
     @GetMapping("/manage/{id}")
-    ModelAndView asSignedInOwner(@PathVariable String id, @AuthenticationPrincipal @Nullable SignedInUser user) {
-        return view(signedIn(id, user), FieldErrors.none());
+    ModelAndView asSignedInOwner(
+            @PathVariable String id, @AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request) {
+        return view(signedIn(id, user), FieldErrors.none(), request);
     }
 
-    @PostMapping("/manage/{id}/{control:close|reopen|extend|start|voters|delete}")
+    @PostMapping("/manage/{id}/{control:close|reopen|extend|start|voters|visibility|delete}")
     ModelAndView controlAsSignedInOwner(
             @PathVariable String id,
             @PathVariable String control,
@@ -83,7 +99,7 @@ class ManageController {
         return control(signedIn(id, user), control, form, request, response);
     }
 
-    @PostMapping("/manage/{id}/{key}/{control:close|reopen|extend|start|voters|delete}")
+    @PostMapping("/manage/{id}/{key}/{control:close|reopen|extend|start|voters|visibility|delete}")
     ModelAndView controlByManageLink(
             @PathVariable String id,
             @PathVariable String key,
@@ -108,6 +124,12 @@ class ManageController {
             case "reopen" -> minutes(form, 0, errors).flatMap(m -> ballots.reopen(id, m));
             case "extend" -> minutes(form, 1, errors).flatMap(m -> ballots.extend(id, m));
             case "voters" -> whoMayVote(form, errors).flatMap(who -> ballots.allowVoters(id, who));
+            case "visibility" -> {
+                resultsVisibility(form, errors)
+                        .filter(chosen -> chosen != owner.ballot().resultsVisibility())
+                        .ifPresent(chosen -> visibility.change(owner.ballot(), chosen));
+                yield Optional.empty();
+            }
             case "delete" -> {
                 if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
                     errors.reject("confirm", "Type the word delete to confirm");
@@ -158,6 +180,18 @@ class ManageController {
         return who;
     }
 
+    /** A value that is not one of the choices changes nothing and says why, on the manage page, with a 400. */
+    private static Optional<ResultsVisibility> resultsVisibility(Map<String, String> form, FieldErrors errors) {
+        Optional<ResultsVisibility> chosen = ResultsVisibility.parse(
+                form.getOrDefault("results_visibility", "").strip());
+        if (chosen.isEmpty()) {
+            errors.reject(
+                    "results_visibility",
+                    "results_visibility must be one of live, after_vote or after_close; nothing was changed.");
+        }
+        return chosen;
+    }
+
     private ModelAndView refusedView(
             Owner owner,
             FieldErrors errors,
@@ -166,7 +200,7 @@ class ManageController {
             HttpServletResponse response) {
         // The ballot as it is now: the refusal may be because it changed since the page was loaded.
         Ballot current = catalog.find(owner.ballot().id()).orElseThrow(ManageController::notFound);
-        ModelAndView page = view(new Owner(current, owner.words(), owner.path()), errors);
+        ModelAndView page = view(new Owner(current, owner.words(), owner.path()), errors, request);
         page.setStatus(status);
         if (Htmx.isHtmx(request)) {
             // The controls are plain forms; should one be sent by HTMX, it swaps the whole page in (see oponn.js).
@@ -201,19 +235,22 @@ class ManageController {
         return b -> new Owner(b, words.apply(b), path.apply(b));
     }
 
-    private ModelAndView view(Owner owner, FieldErrors errors) {
+    private ModelAndView view(Owner owner, FieldErrors errors, HttpServletRequest request) {
         Ballot ballot = owner.ballot();
-        return new ModelAndView(
-                "ballot/manage",
-                Map.of(
-                        "manage",
-                        ManageView.of(
-                                ballot,
-                                clock.instant(),
-                                owner.words(),
-                                refusals.of(ballot.id()),
-                                owner.path(),
-                                errors)));
+        Map<String, Object> model = new HashMap<>();
+        model.put(
+                "manage",
+                ManageView.of(ballot, clock.instant(), owner.words(), refusals.of(ballot.id()), owner.path(), errors));
+        model.put(
+                "sharing",
+                new ManageSharing(
+                        ballot.id().value(),
+                        owner.path(),
+                        urls.absolute(pages.pathOf(ballot.id()), request),
+                        ballot.resultsVisibility(),
+                        results.panel(ballot, owner.path() + "/live-results"),
+                        errors.get("results_visibility")));
+        return new ModelAndView("ballot/manage", model);
     }
 
     private static ResponseStatusException notFound() {

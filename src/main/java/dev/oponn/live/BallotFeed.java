@@ -154,6 +154,16 @@ final class BallotFeed {
     }
 
     /**
+     * What the viewers may see changed (the owner set another results visibility): as {@link #restated}, so every
+     * viewer gets the panel it may now see.
+     *
+     * @return as {@link #changed}
+     */
+    long restate(long nowNanos) {
+        return restated(nowNanos);
+    }
+
+    /**
      * A scheduled render finds nobody left to tell: it is dropped, along with the cached frame, so that the next viewer
      * reads the database. Decided under the lock, so a viewer joining meanwhile either counts here or reads for itself.
      *

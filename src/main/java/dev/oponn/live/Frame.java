@@ -15,11 +15,28 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
 
     static final long NO_VERSION = -1;
 
+    /**
+     * The version of a panel that hides the counts. Its {@code id:} line is the constant {@link #HIDDEN_ID}, never a
+     * number that grows with votes: a requester the counts are hidden from must not learn how many there are.
+     */
+    static final long HIDDEN = -2;
+
+    static final String HIDDEN_ID = "hidden";
+
     /** The name of the event after which the page stops listening (the results element's {@code sse-close}). */
     static final String CLOSED_EVENT = "closed";
 
     static Frame update(long version, String html, long committedAtMillis) {
         return new Frame(utf8(event(version, html)), version, committedAtMillis, false);
+    }
+
+    /** The panel that says when the counts will show; {@link #HIDDEN} and an {@code id:} without a count. */
+    static Frame hidden(String html) {
+        return new Frame(utf8(event(HIDDEN_ID, html)), HIDDEN, 0, false);
+    }
+
+    boolean hidesCounts() {
+        return version == HIDDEN;
     }
 
     /** The final tally, then an event telling the page to stop listening, since nothing will change any more. */
@@ -57,8 +74,12 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
      * its own.
      */
     static String event(long version, String html) {
+        return event(Long.toString(version), html);
+    }
+
+    private static String event(String id, String html) {
         StringBuilder out = new StringBuilder(html.length() + 64);
-        out.append("id: ").append(version).append('\n');
+        out.append("id: ").append(id).append('\n');
         for (String line : html.strip().split("\r\n|\r|\n", -1)) {
             out.append("data: ").append(line).append('\n');
         }

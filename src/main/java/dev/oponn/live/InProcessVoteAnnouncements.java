@@ -15,4 +15,9 @@ final class InProcessVoteAnnouncements implements VoteAnnouncements {
     public void announce(BallotId ballot, long committedAtMillis) {
         live.changed(ballot, committedAtMillis);
     }
+
+    @Override
+    public void visibilityChanged(BallotId ballot) {
+        live.visibilityChanged(ballot);
+    }
 }

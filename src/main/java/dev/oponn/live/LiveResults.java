@@ -4,12 +4,16 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotStatus;
+import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.platform.LogFingerprints;
+import dev.oponn.results.ResultsAccess;
+import dev.oponn.vote.Voters;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,6 +51,8 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     private final LiveProperties properties;
     private final Clock clock;
     private final LogFingerprints fingerprints;
+    private final ResultsAccess access;
+    private final Voters voters;
     private final AtomicBoolean running = new AtomicBoolean();
 
     LiveResults(
@@ -58,7 +64,11 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             StreamAdmission admission,
             LiveProperties properties,
             Clock clock,
-            LogFingerprints fingerprints) {
+            LogFingerprints fingerprints,
+            ResultsAccess access,
+            Voters voters) {
+        this.access = access;
+        this.voters = voters;
         this.frames = frames;
         this.catalog = catalog;
         this.metrics = metrics;
@@ -105,6 +115,14 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             viewer.begin(finalFrame, Frame.NO_VERSION);
             return;
         }
+        if (!access.visibleToAll(ballot) && !viewer.seesCounts(ballot.resultsVisibility())) {
+            // Rendered for this viewer alone, from the ballot only: no tally is read, and none reaches it.
+            viewer.begin(frames.hidden(ballot), lastEventId);
+            if (!running.get()) {
+                viewer.finish(retryHint());
+            }
+            return;
+        }
         Frame start = joined[0].latest();
         if (start == null) {
             Instant readAt = clock.instant();
@@ -138,6 +156,22 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             return;
         }
         long delay = feed.changed(committedAtMillis, System.nanoTime());
+        if (delay >= 0) {
+            threads.runAfter(delay, () -> render(feed));
+        }
+    }
+
+    /**
+     * Who may see the counts changed (the owner set another visibility, here or on another instance): this
+     * instance's copy of the ballot is re-read, and every viewer is sent the panel it may now see.
+     */
+    void visibilityChanged(BallotId ballot) {
+        catalog.refresh(ballot);
+        BallotFeed feed = feeds.get(ballot);
+        if (feed == null) {
+            return;
+        }
+        long delay = feed.restate(System.nanoTime());
         if (delay >= 0) {
             threads.runAfter(delay, () -> render(feed));
         }
@@ -292,8 +326,13 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
                 // Read before rendering: a frame rendered across the opening is at worst restated once more.
                 boolean pending = pendingAt(ballot, clock.instant());
                 Frame frame = frames.current(ballot, committedAt);
-                if (feed.publish(frame, pending)) {
-                    fanOut.offer(feed.viewers(), frame);
+                boolean fresh = feed.publish(frame, pending);
+                if (access.visibleToAll(ballot)) {
+                    if (fresh) {
+                        fanOut.offer(feed.viewers(), frame);
+                    }
+                } else {
+                    offerBySight(ballot, feed, frame);
                 }
             }
         } catch (RuntimeException e) {
@@ -310,6 +349,47 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         long again = feed.finishRender();
         if (again >= 0) {
             threads.runAfter(again, () -> render(feed));
+        }
+    }
+
+    /**
+     * Counts only to the viewers who may see them, the hidden panel to the rest: two renders at most per change,
+     * shared within each group. Under {@code after_vote} one statement asks which of the viewers not yet known to
+     * have voted now have (a vote on another tab or instance shows its counts without a reload). Each group is
+     * offered its frame even when the tally did not grow: a viewer ignores what it already has, and one that
+     * just crossed over takes it.
+     */
+    private void offerBySight(Ballot ballot, BallotFeed feed, Frame frame) {
+        ResultsVisibility visibility = ballot.resultsVisibility();
+        if (visibility == ResultsVisibility.AFTER_VOTE) {
+            learnVotes(ballot, feed.viewers());
+        }
+        List<Viewer> seeing = new ArrayList<>();
+        List<Viewer> hidden = new ArrayList<>();
+        for (Viewer viewer : feed.viewers()) {
+            (viewer.seesCounts(visibility) ? seeing : hidden).add(viewer);
+        }
+        if (!seeing.isEmpty()) {
+            fanOut.offer(seeing, frame);
+        }
+        if (!hidden.isEmpty()) {
+            fanOut.offer(hidden, frames.hidden(ballot));
+        }
+    }
+
+    private void learnVotes(Ballot ballot, Collection<Viewer> viewers) {
+        Map<Voters.VoterKey, List<Viewer>> waiting = new HashMap<>();
+        for (Viewer viewer : viewers) {
+            Voters.VoterKey key = viewer.audience().voter();
+            if (key != null && !viewer.voted() && !viewer.audience().owner()) {
+                waiting.computeIfAbsent(key, k -> new ArrayList<>()).add(viewer);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        for (Voters.VoterKey voted : voters.whoVoted(ballot.id(), waiting.keySet())) {
+            waiting.getOrDefault(voted, List.of()).forEach(Viewer::learnVoted);
         }
     }
 

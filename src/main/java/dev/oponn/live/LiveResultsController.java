@@ -3,6 +3,10 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotOwners;
+import dev.oponn.ballot.ResultsVisibility;
+import dev.oponn.results.ResultsAccess;
+import dev.oponn.vote.Voters;
 import dev.oponn.web.ClientAddresses;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
@@ -36,6 +40,9 @@ class LiveResultsController {
     private final LiveMetrics metrics;
     private final LiveProperties properties;
     private final ClientAddresses clients;
+    private final ResultsAccess access;
+    private final BallotOwners owners;
+    private final Voters voters;
 
     LiveResultsController(
             BallotCatalog catalog,
@@ -44,7 +51,13 @@ class LiveResultsController {
             PanelFrames frames,
             LiveMetrics metrics,
             LiveProperties properties,
-            ClientAddresses clients) {
+            ClientAddresses clients,
+            ResultsAccess access,
+            BallotOwners owners,
+            Voters voters) {
+        this.access = access;
+        this.owners = owners;
+        this.voters = voters;
         this.catalog = catalog;
         this.live = live;
         this.admission = admission;
@@ -59,6 +72,53 @@ class LiveResultsController {
         Ballot ballot = BallotId.parse(id)
                 .flatMap(catalog::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        stream(ballot, audience(ballot, request), request, response);
+    }
+
+    /** The signed-in owner's manage page listens here: counts whatever the visibility. Anyone else: 404. */
+    @GetMapping("/manage/{id}/live-results")
+    void ownerStream(@PathVariable String id, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Ballot ballot = BallotId.parse(id)
+                .filter(ballotId -> owners.ownedBy(ballotId, ResultsAccess.signedIn()))
+                .flatMap(catalog::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        stream(ballot, Audience.OWNER, request, response);
+    }
+
+    /** A guest owner's manage page listens here, with the manage key in the path as on the page itself. */
+    @GetMapping("/manage/{id}/{key}/live-results")
+    void guestOwnerStream(
+            @PathVariable String id, @PathVariable String key, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Ballot ballot = BallotId.parse(id)
+                .filter(ballotId -> owners.opens(ballotId, key))
+                .flatMap(catalog::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        stream(ballot, Audience.OWNER, request, response);
+    }
+
+    /**
+     * What the counts' visibility needs to know of this viewer, asked once at connect and only when the counts are
+     * not everyone's: whether it is the owner, and under {@code after_vote} its device and whether it has voted.
+     */
+    private Audience audience(Ballot ballot, HttpServletRequest request) {
+        if (access.visibleToAll(ballot)) {
+            return Audience.ANYONE;
+        }
+        if (owners.ownedBy(ballot.id(), ResultsAccess.signedIn())) {
+            return Audience.OWNER;
+        }
+        if (ballot.resultsVisibility() != ResultsVisibility.AFTER_VOTE) {
+            return Audience.ANYONE;
+        }
+        return voters.of(ballot.id(), request)
+                .map(key -> new Audience(false, key, voters.hasVoted(ballot.id(), key)))
+                .orElse(Audience.ANYONE);
+    }
+
+    private void stream(Ballot ballot, Audience audience, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
         if (live.over(ballot)) {
             answerFinal(ballot, lastEventId, response);
@@ -76,12 +136,14 @@ class LiveResultsController {
             when refused.reason() == StreamAdmission.Refusal.CLIENT_FULL ->
                 throw refused(response, HttpStatus.TOO_MANY_REQUESTS, "client_full");
             case StreamAdmission.Refused refused -> throw refused(response, HttpStatus.SERVICE_UNAVAILABLE, "full");
-            case StreamAdmission.Admitted admitted -> open(ballot, lastEventId, admitted.ticket(), request, response);
+            case StreamAdmission.Admitted admitted ->
+                open(ballot, audience, lastEventId, admitted.ticket(), request, response);
         }
     }
 
     private void open(
             Ballot ballot,
+            Audience audience,
             long lastEventId,
             StreamAdmission.Ticket ticket,
             HttpServletRequest request,
@@ -101,7 +163,7 @@ class LiveResultsController {
             throw e;
         }
         HangUpWatch hangUp = HangUpWatch.of(request);
-        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp);
+        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience);
         async.addListener(viewer);
         live.attach(ballot, viewer, lastEventId);
         // Else a client that closed the page holds its slot until a heartbeat finds the socket closed.

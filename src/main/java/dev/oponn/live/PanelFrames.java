@@ -1,10 +1,12 @@
 package dev.oponn.live;
 
 import dev.oponn.ballot.Ballot;
+import dev.oponn.results.HiddenResults;
 import dev.oponn.results.Results;
 import dev.oponn.results.ResultsService;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -17,12 +19,15 @@ import org.springframework.stereotype.Component;
 class PanelFrames {
 
     private static final String PANEL = "results/panel.jte";
+    private static final String HIDDEN = "results/hidden.jte";
 
     private final ResultsService results;
     private final TemplateEngine templates;
     private final LiveMetrics metrics;
+    private final Clock clock;
 
-    PanelFrames(ResultsService results, TemplateEngine templates, LiveMetrics metrics) {
+    PanelFrames(ResultsService results, TemplateEngine templates, LiveMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.results = results;
         this.templates = templates;
         this.metrics = metrics;
@@ -36,6 +41,14 @@ class PanelFrames {
     Frame last(Ballot ballot) {
         Results tally = results.current(ballot);
         return Frame.finalUpdate(tally.version(), render(tally));
+    }
+
+    /** The panel that says when the counts will show: rendered from the ballot alone, no tally read. */
+    Frame hidden(Ballot ballot) {
+        StringOutput html = new StringOutput();
+        templates.render(HIDDEN, Map.of("hidden", HiddenResults.of(ballot, clock.instant())), html);
+        metrics.rendered();
+        return Frame.hidden(html.toString());
     }
 
     private String render(Results tally) {

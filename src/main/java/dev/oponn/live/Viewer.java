@@ -1,6 +1,7 @@
 package dev.oponn.live;
 
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.ResultsVisibility;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -46,7 +47,11 @@ final class Viewer implements WriteListener, AsyncListener {
     private final StreamAdmission.Ticket ticket;
     private final Owner owner;
     private final HangUpWatch hangUp;
+    private final Audience audience;
     private final ReentrantLock lock = new ReentrantLock();
+
+    /** Whether this viewer's device has voted on the ballot, as far as this instance has learnt. */
+    private volatile boolean voted;
 
     // Guarded by lock.
     private @Nullable Frame next;
@@ -81,6 +86,20 @@ final class Viewer implements WriteListener, AsyncListener {
             Owner owner,
             long nowNanos,
             HangUpWatch hangUp) {
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, Audience.ANYONE);
+    }
+
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp,
+            Audience audience) {
+        this.audience = audience;
+        this.voted = audience.voted();
         this.ballot = ballot;
         this.async = async;
         this.out = out;
@@ -92,6 +111,23 @@ final class Viewer implements WriteListener, AsyncListener {
 
     BallotId ballot() {
         return ballot;
+    }
+
+    Audience audience() {
+        return audience;
+    }
+
+    boolean voted() {
+        return voted;
+    }
+
+    void learnVoted() {
+        voted = true;
+    }
+
+    /** Whether this viewer is shown counts now, on a ballot whose counts are not shown to everyone. */
+    boolean seesCounts(ResultsVisibility visibility) {
+        return audience.owner() || visibility.showsCounts(false, () -> voted);
     }
 
     /**
@@ -246,6 +282,9 @@ final class Viewer implements WriteListener, AsyncListener {
      * @return whether the frame was queued
      */
     private boolean queue(Frame frame) {
+        if (frame.hidesCounts()) {
+            return queueHidden(frame);
+        }
         if (closed || finishing || frame.version() < version) {
             return false;
         }
@@ -253,6 +292,20 @@ final class Viewer implements WriteListener, AsyncListener {
             return false;
         }
         version = frame.version();
+        given = frame;
+        next = frame;
+        return true;
+    }
+
+    /**
+     * The counts were hidden from this viewer (the owner changed the setting): the panel is replaced whatever
+     * version it showed, and the next visible tally is taken whatever its version.
+     */
+    private boolean queueHidden(Frame frame) {
+        if (closed || finishing || (given != null && Arrays.equals(given.bytes(), frame.bytes()))) {
+            return false;
+        }
+        version = Frame.NO_VERSION;
         given = frame;
         next = frame;
         return true;

@@ -6,8 +6,12 @@
  * has not yet taken, and a viewer whose socket stops accepting bytes is dropped. PostgreSQL stays the truth, so
  * whenever Redis may have lost messages every watched ballot is re-read.
  *
- * <p>No tables, and nothing public: it listens to {@link dev.oponn.vote.VoteRecorded} and
- * {@link dev.oponn.ballot.BallotDeleted} (a deleted ballot's streams end) and serves its route.
+ * <p>A viewer from whom the counts are hidden (results visibility) gets a hidden panel whose {@code id:} never grows
+ * with votes; the owner's manage page listens on {@code /manage/{id}/live-results} (or with the guest's key).
+ *
+ * <p>No tables, and nothing public: it listens to {@link dev.oponn.vote.VoteRecorded},
+ * {@link dev.oponn.ballot.BallotDeleted} (a deleted ballot's streams end) and
+ * {@link dev.oponn.ballot.ResultsVisibilityChanged} (relayed to every instance), and serves its routes.
  */
 @NullMarked
 package dev.oponn.live;

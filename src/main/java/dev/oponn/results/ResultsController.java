@@ -5,6 +5,7 @@ import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.web.Htmx;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -13,15 +14,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+/**
+ * {@code GET /results/{id}}: the counts, or, for a requester from whom they are hidden, only when they will show;
+ * the tally is then not even read.
+ */
 @Controller
 class ResultsController {
 
     private final BallotCatalog catalog;
     private final ResultsService results;
+    private final ResultsAccess access;
+    private final Clock clock;
 
-    ResultsController(BallotCatalog catalog, ResultsService results) {
+    ResultsController(BallotCatalog catalog, ResultsService results, ResultsAccess access, Clock clock) {
         this.catalog = catalog;
         this.results = results;
+        this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping("/results/{id}")
@@ -29,6 +38,15 @@ class ResultsController {
         Ballot ballot = BallotId.parse(id)
                 .flatMap(catalog::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return Htmx.view(request, "results/results", "results/panel", Map.of("results", results.current(ballot)));
+        if (!access.seesCounts(ballot, request)) {
+            return Htmx.view(
+                    request,
+                    "results/results",
+                    "results/hidden",
+                    Map.of("ballot", ballot, "hidden", HiddenResults.of(ballot, clock.instant())));
+        }
+        Results current = results.current(ballot);
+        return Htmx.view(
+                request, "results/results", "results/panel", Map.of("ballot", current.ballot(), "results", current));
     }
 }

@@ -5,6 +5,7 @@ import dev.oponn.account.SignedInUser;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotOwners;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
@@ -12,17 +13,21 @@ import dev.oponn.vote.internal.VoteForm;
 import dev.oponn.vote.internal.VoteView;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.PublicUrls;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +47,8 @@ class VoteController {
     private final VoteChallenges challenges;
     private final AddressKeys addresses;
     private final ReturnAfterSignIn returnTo;
+    private final BallotOwners owners;
+    private final PublicUrls urls;
 
     VoteController(
             BallotCatalog catalog,
@@ -51,7 +58,9 @@ class VoteController {
             VoteMetrics metrics,
             VoteChallenges challenges,
             AddressKeys addresses,
-            ReturnAfterSignIn returnTo) {
+            ReturnAfterSignIn returnTo,
+            BallotOwners owners,
+            PublicUrls urls) {
         this.catalog = catalog;
         this.votes = votes;
         this.devices = devices;
@@ -60,6 +69,8 @@ class VoteController {
         this.challenges = challenges;
         this.addresses = addresses;
         this.returnTo = returnTo;
+        this.owners = owners;
+        this.urls = urls;
     }
 
     /**
@@ -172,7 +183,18 @@ class VoteController {
             HttpServletRequest request, Ballot ballot, boolean alreadyVoted, VoteForm form, FieldErrors errors) {
         VoteChallenge challenge = ballot.defences().challenge() && !alreadyVoted ? challenges.issue(ballot.id()) : null;
         VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors, challenge);
-        return Htmx.view(request, "vote/vote", "vote/vote_form", Map.of("vote", view));
+        Map<String, Object> model = new HashMap<>();
+        model.put("vote", view);
+        if (!Htmx.isHtmx(request) && owners.ownedBy(ballot.id(), signedIn())) {
+            // The owner's own vote page also offers the link to share; a voter never sees this block.
+            model.put("shareLink", urls.absolute("/vote/" + ballot.id().value(), request));
+        }
+        return Htmx.view(request, "vote/vote", "vote/vote_form", model);
+    }
+
+    private static @Nullable SignedInUser signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof SignedInUser user ? user : null;
     }
 
     /**

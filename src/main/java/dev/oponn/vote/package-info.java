@@ -5,7 +5,8 @@
  *
  * <p>Tables: {@code ballot_voter} and {@code tally_shard}, deleted with their ballot when
  * {@link dev.oponn.ballot.BallotDeleted} is heard. Public surface: {@link dev.oponn.vote.VoteRecorded}, and
- * {@link dev.oponn.vote.Tallies}, the one read of the counters (for results). It provides the ballot feature's
+ * {@link dev.oponn.vote.Tallies}, the one read of the counters (for results), and {@link dev.oponn.vote.Voters},
+ * whether a request's device has voted (for results visibility). It provides the ballot feature's
  * {@link dev.oponn.ballot.BallotPage}: a ballot's page is its vote page. {@code internal} holds what only this
  * feature's templates need (the vote page's view and form).
  */

@@ -77,6 +77,18 @@ class ViewerTests {
     }
 
     @Test
+    void aHiddenPanelReplacesAnyVersionAndTheNextVisibleTallyIsTakenWhateverItsVersion() throws Exception {
+        start(update(5));
+
+        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>"));
+        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>"));
+        assertThat(out.text()).containsOnlyOnce("id: hidden");
+
+        viewer.offer(update(5));
+        assertThat(out.text()).endsWith("id: 5\ndata: <p>5</p>\n\n");
+    }
+
+    @Test
     void neverSendsAnOlderOrEqualVersion() {
         start(update(5));
 

@@ -2,6 +2,7 @@ package dev.oponn.ballot.internal;
 
 import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.OptionLabels;
+import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.ballot.VoteDefences;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.BindParam;
  *     person's local time; absent, such a value is read as UTC
  * @param perAddressCap most votes one client network may cast; blank for no cap
  * @param voteChallenge a checkbox: votes need the vote page's proof of work
+ * @param resultsVisibility {@code live} (also when absent), {@code after_vote} or {@code after_close}
  */
 public record CreateBallotForm(
         @Nullable String measure,
@@ -36,7 +38,8 @@ public record CreateBallotForm(
         @BindParam("duration_mins") @Nullable String durationMins,
         @BindParam("tz_offset_mins") @Nullable String tzOffsetMins,
         @BindParam("per_address_cap") @Nullable String perAddressCap,
-        @BindParam("vote_challenge") @Nullable String voteChallenge) {
+        @BindParam("vote_challenge") @Nullable String voteChallenge,
+        @BindParam("results_visibility") @Nullable String resultsVisibility) {
 
     static final int MEASURE_MIN = 3;
     static final int MEASURE_MAX = 255;
@@ -62,11 +65,12 @@ public record CreateBallotForm(
                 durationMins,
                 tzOffsetMins,
                 null,
+                null,
                 null);
     }
 
     public static CreateBallotForm blank() {
-        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null);
+        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null, "live");
     }
 
     public String perAddressCapValue() {
@@ -75,6 +79,14 @@ public record CreateBallotForm(
 
     public boolean voteChallengeChecked() {
         return "on".equals(voteChallenge) || "true".equals(voteChallenge);
+    }
+
+    public String visibilityValue() {
+        return resultsVisibility == null || resultsVisibility.isBlank() ? "live" : resultsVisibility.strip();
+    }
+
+    public List<ResultsVisibility> visibilityChoices() {
+        return List.of(ResultsVisibility.values());
     }
 
     public String measureValue() {
@@ -129,12 +141,23 @@ public record CreateBallotForm(
         Instant startsAt = startTime(now, errors);
         Long duration = duration(errors);
         Optional<Integer> cap = perAddressCap(errors);
+        Optional<ResultsVisibility> visibility = ResultsVisibility.parse(visibilityValue());
+        if (visibility.isEmpty()) {
+            errors.reject("results_visibility", "one of live, after_vote or after_close");
+        }
         if (errors.any() || startsAt == null || duration == null) {
             return Optional.empty();
         }
         Instant endsAt = duration == 0 ? null : startsAt.plus(Duration.ofMinutes(duration));
         VoteDefences defences = new VoteDefences(cap.orElse(null), voteChallengeChecked());
-        return Optional.of(new BallotDraft(trimmedMeasure, options, writeIns, startsAt, endsAt, defences));
+        return Optional.of(new BallotDraft(
+                trimmedMeasure,
+                options,
+                writeIns,
+                startsAt,
+                endsAt,
+                defences,
+                visibility.orElse(ResultsVisibility.LIVE)));
     }
 
     /** Blank is no cap; anything else must be a whole number from 1. */

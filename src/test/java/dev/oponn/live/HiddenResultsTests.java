@@ -1,0 +1,253 @@
+package dev.oponn.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotId;
+import dev.oponn.support.Device;
+import dev.oponn.support.Device.Response;
+import dev.oponn.support.Flows;
+import dev.oponn.support.OponnTest;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Hidden results are hidden everywhere: while a ballot's counts are hidden from a requester, nothing it can fetch
+ * (pages, fragments, the live stream, exports, the QR code, the presenter view, error pages) carries a count, a
+ * percentage, a bar, a leader mark or a tally version. The counts cast are distinctive (7 and 13 of 20: 35% and
+ * 65%), and every route is also read before any vote: a body that does not change when 20 votes arrive cannot
+ * tell them.
+ */
+@OponnTest
+class HiddenResultsTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Signed tokens (CSRF, challenges) differ per request; nothing else in a page may. */
+    private static final Pattern TOKENS = Pattern.compile("[A-Za-z0-9_-]{40,}");
+
+    private static final Pattern COUNTS = Pattern.compile(
+            "(?<![\\w.-])(7|13|20|35|65)(?![\\w])|35%|65%|35\\.0|65\\.0|data-count|data-version|█|class=\"mark\"|leader");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    BallotCatalog catalog;
+
+    private final HttpClient http = SseClient.newHttp();
+    private final List<SseClient> open = new ArrayList<>();
+
+    @AfterEach
+    void closeStreams() {
+        open.forEach(SseClient::close);
+        http.shutdownNow();
+    }
+
+    @Test
+    void afterCloseHidesEveryCountFromAVoterAndANonVoter() {
+        Device owner = signedIn("olivia");
+        String ballot = create(owner, "after_close");
+        Device voter = new Device(port);
+        Device bystander = new Device(port);
+        Flows.openVotePage(bystander, ballot);
+
+        Map<String, String> before = everything(bystander, ballot);
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+        castWithStreamsOpen(owner, ballot, 6, 13, List.of(voter, bystander));
+        Map<String, String> after = everything(bystander, ballot);
+        Map<String, String> afterVoting = everything(voter, ballot);
+
+        assertHidden(ballot, before, after, "results are hidden until the ballot closes");
+        afterVoting.forEach((path, body) -> {
+            if (!path.endsWith("qr.svg")) {
+                assertThat(body).as("a voter's " + path).doesNotContainPattern(COUNTS);
+            }
+        });
+        assertThat(owner.get("/manage/" + ballot).body())
+                .as("the owner's manage page shows the counts whatever the setting")
+                .contains("data-count>7<", "data-count>13<");
+    }
+
+    @Test
+    void afterVoteHidesCountsUntilTheDeviceVotesThenShowsThem() {
+        Device owner = signedIn("victor");
+        String ballot = create(owner, "after_vote");
+        Device bystander = new Device(port);
+        Flows.openVotePage(bystander, ballot);
+
+        Map<String, String> before = everything(bystander, ballot);
+        castWithStreamsOpen(owner, ballot, 7, 13, List.of(bystander));
+        assertHidden(ballot, before, everything(bystander, ballot), "vote to see the results");
+
+        SseClient watching = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> !watching.messages().isEmpty());
+        assertThat(watching.lastMessage().data()).contains("vote to see the results");
+
+        assertThat(Flows.vote(bystander, ballot, "2").status()).isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("the open page shows the counts after this device's vote, without a reload")
+                .until(() -> watching.lastMessage().data().contains("data-count>14<"));
+        assertThat(bystander.get("/results/" + ballot).body()).contains("data-count>14<");
+        assertThat(bystander.get("/results/" + ballot + "/export.csv").status()).isEqualTo(200);
+    }
+
+    @Test
+    void afterCloseShowsTheCountsToAnOpenPageWhenTheBallotEnds() {
+        Device owner = signedIn("cora");
+        String ballot = create(owner, "after_close");
+        Device bystander = new Device(port);
+        Flows.vote(new Device(port), ballot, "2");
+        SseClient watching = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> !watching.messages().isEmpty());
+        assertThat(watching.lastMessage().data()).doesNotContain("data-count");
+
+        jdbc.sql("UPDATE ballot SET ends_at = now() WHERE id = :id")
+                .param("id", ballot)
+                .update();
+        catalog.refresh(new BallotId(ballot));
+
+        await().atMost(WAIT).until(watching::ended);
+        assertThat(watching.lastMessage().data()).contains("data-count>1<").contains("voting closed");
+        assertThat(bystander.get("/results/" + ballot).body()).contains("data-count>1<");
+    }
+
+    /**
+     * Casts {@code first} votes for option 1 and {@code second} for option 2 while streams of the watching devices
+     * are open, and waits until the owner's stream has shown the last of them: the hidden streams were offered
+     * every render in between.
+     */
+    private void castWithStreamsOpen(Device owner, String ballot, int first, int second, List<Device> watching) {
+        List<SseClient> hidden = watching.stream().map(d -> stream(d, ballot)).toList();
+        SseClient owners = SseClient.open(http, port, "/manage/" + ballot + "/live-results", "Cookie", cookies(owner));
+        open.add(owners);
+        hidden.forEach(s -> await().atMost(WAIT).until(() -> !s.messages().isEmpty()));
+        long already = LiveTally.totalInDatabase(jdbc, ballot);
+        for (int i = 0; i < first; i++) {
+            LiveTally.voteAsNewDevice(http, port, ballot, "1");
+        }
+        for (int i = 0; i < second; i++) {
+            LiveTally.voteAsNewDevice(http, port, ballot, "2");
+        }
+        long total = already + first + second;
+        await().atMost(WAIT).until(() -> owners.lastVersion() == total);
+        assertThat(owners.lastMessage().data())
+                .as("the owner's stream shows counts")
+                .contains("data-count>13<");
+        for (SseClient stream : hidden) {
+            for (SseClient.Event event : stream.events()) {
+                assertThat(event.id())
+                        .as("a hidden stream's ids never grow with votes")
+                        .isIn("hidden", null);
+                assertThat(event.data()).doesNotContainPattern(COUNTS);
+            }
+            stream.close();
+        }
+    }
+
+    /** Every route of the ballot as this device fetches it, status and body; tokens masked. */
+    private Map<String, String> everything(Device device, String ballot) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (String path : List.of(
+                "/vote/" + ballot,
+                "/results/" + ballot,
+                "/present/" + ballot,
+                "/ballots/" + ballot + "/qr.svg",
+                "/results/" + ballot + "/export.csv",
+                "/results/" + ballot + "/export.json",
+                "/manage/" + ballot,
+                "/manage/" + ballot + "/live-results",
+                "/results/" + ballot + "/nothing-here")) {
+            Response response = device.get(path);
+            seen.put(path, describe(response));
+        }
+        seen.put("htmx /results", describe(device.getHtmx("/results/" + ballot)));
+        seen.put("htmx /vote", describe(device.getHtmx("/vote/" + ballot)));
+        return seen;
+    }
+
+    private static String describe(Response response) {
+        StringBuilder out = new StringBuilder().append(response.status()).append('\n');
+        response.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("date") && !name.equalsIgnoreCase("set-cookie")) {
+                out.append(name).append(": ").append(values).append('\n');
+            }
+        });
+        return out.append(TOKENS.matcher(response.body()).replaceAll("TOKEN")).toString();
+    }
+
+    private static void assertHidden(
+            String ballot, Map<String, String> before, Map<String, String> after, String notice) {
+        assertThat(after)
+                .as("no route says anything that changed with the votes")
+                .isEqualTo(before);
+        after.forEach((path, body) -> {
+            if (!path.endsWith("qr.svg")) {
+                assertThat(body).as(path).doesNotContainPattern(COUNTS);
+            }
+        });
+        assertThat(after.get("/results/" + ballot)).contains(notice);
+        assertThat(after.get("/present/" + ballot)).contains(notice);
+        assertThat(after.get("/results/" + ballot + "/export.csv")).startsWith("403");
+        assertThat(after.get("/results/" + ballot + "/export.json"))
+                .startsWith("403")
+                .contains("application/problem+json")
+                .contains("\"status\":403")
+                .contains(notice);
+    }
+
+    private SseClient stream(Device device, String ballot) {
+        SseClient stream =
+                SseClient.open(http, port, "/ballots/" + ballot + "/live-results", "Cookie", cookies(device));
+        open.add(stream);
+        return stream;
+    }
+
+    private static String cookies(Device device) {
+        List<String> pairs = new ArrayList<>();
+        for (String name : List.of("oponn_device", "oponn_session", "SESSION")) {
+            String value = device.cookie(name);
+            if (value != null) {
+                pairs.add(name + "=" + value);
+            }
+        }
+        return String.join("; ", pairs);
+    }
+
+    private String create(Device owner, String visibility) {
+        return Flows.createBallotWith(
+                owner,
+                "measure",
+                "Hidden counts?",
+                "options_raw",
+                "alpha, beta",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                visibility);
+    }
+
+    private Device signedIn(String name) {
+        Device device = new Device(port);
+        assertThat(device.post("/auth/mock-sign-in", "name", name).status()).isEqualTo(303);
+        device.get("/");
+        return device;
+    }
+}
