@@ -112,7 +112,7 @@ class LiveResultsController {
         if (ballot.resultsVisibility() != ResultsVisibility.AFTER_VOTE) {
             return Audience.ANYONE;
         }
-        return voters.of(ballot.id(), request)
+        return voters.of(ballot, request)
                 .map(key -> new Audience(false, key, voters.hasVoted(ballot.id(), key)))
                 .orElse(Audience.ANYONE);
     }

@@ -39,7 +39,7 @@ public class ResultsAccess {
             return true;
         }
         return ballot.resultsVisibility() == ResultsVisibility.AFTER_VOTE
-                && voters.of(ballot.id(), request)
+                && voters.of(ballot, request)
                         .map(key -> voters.hasVoted(ballot.id(), key))
                         .orElse(false);
     }

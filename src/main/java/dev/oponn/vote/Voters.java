@@ -1,6 +1,9 @@
 package dev.oponn.vote;
 
+import dev.oponn.account.SignedInUser;
+import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.WhoMayVote;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.ByteBuffer;
 import java.util.Collection;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +38,20 @@ public class Voters {
     /** The requester's voter key on this ballot, empty for a request without a valid device cookie. */
     public Optional<VoterKey> of(BallotId ballot, HttpServletRequest request) {
         return devices.current(request).map(device -> new VoterKey(devices.voterKey(ballot, device)));
+    }
+
+    /**
+     * The requester's voter key on this ballot: on a {@code signed_in} ballot the signed-in account's (the account
+     * is the voter there, as {@code VoteController} counts it), else the device's; empty for neither.
+     */
+    public Optional<VoterKey> of(Ballot ballot, HttpServletRequest request) {
+        if (ballot.whoMayVote() == WhoMayVote.SIGNED_IN) {
+            Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+            return authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+                    ? Optional.of(new VoterKey(devices.voterKey(ballot.id(), user.id())))
+                    : Optional.empty();
+        }
+        return of(ballot.id(), request);
     }
 
     public boolean hasVoted(BallotId ballot, VoterKey voter) {

@@ -168,6 +168,33 @@ class VisibilityControlTests {
                 .single();
     }
 
+    @Test
+    void onASignedInBallotAfterVoteShowsTheCountsToTheAccountThatVotedOnAnyDevice() {
+        Device guest = new Device(port);
+        String ballot = Flows.createBallotWith(
+                guest,
+                "measure",
+                "Members see after voting?",
+                "options_raw",
+                "a, b",
+                "duration_mins",
+                "0",
+                "who_may_vote",
+                "signed_in",
+                "results_visibility",
+                "after_vote");
+        Device voter = signedIn("wanda");
+        Device bystander = signedIn("xavier");
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+
+        Device sameAccountElsewhere = signedIn("wanda");
+        assertThat(voter.get("/results/" + ballot).body()).doesNotContain("vote to see the results");
+        assertThat(sameAccountElsewhere.get("/results/" + ballot).body())
+                .as("the account voted, whichever device asks")
+                .doesNotContain("vote to see the results");
+        assertThat(bystander.get("/results/" + ballot).body()).contains("vote to see the results");
+    }
+
     private Device signedIn(String name) {
         Device device = new Device(port);
         assertThat(device.post("/auth/mock-sign-in", "name", name).status()).isEqualTo(303);
