@@ -6,10 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.Flows;
-import dev.oponn.support.FreshDatabase;
 import dev.oponn.support.Instance;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The owner controls on a cluster: two instances sharing PostgreSQL and Redis. The owner acts on one; the other,
@@ -30,9 +27,7 @@ class OwnerControlsAcrossInstancesTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    Path dir;
-    RedisServer redis;
-    FreshDatabase.Database database;
+    Cluster cluster;
     Instance a;
     Instance b;
     HttpClient http;
@@ -40,14 +35,9 @@ class OwnerControlsAcrossInstancesTests {
 
     @BeforeAll
     void startCluster() {
-        dir = FreshDatabase.tempDir();
-        redis = new RedisServer(dir).start();
-        database = FreshDatabase.create();
-        String secret = FreshDatabase.randomSecret();
-        // A cluster shares its master key (KMS in production): both instances open each other's ballots.
-        String keyset = "--oponn.master-keyset=" + dir.resolve("master-keyset.json");
-        a = Instance.start(database, secret, keyset, "--oponn.redis.url=" + redis.url());
-        b = Instance.start(database, secret, keyset, "--oponn.redis.url=" + redis.url());
+        cluster = Cluster.start(List.of(), List.of());
+        a = cluster.a();
+        b = cluster.b();
         http = SseClient.newHttp();
     }
 
@@ -56,18 +46,9 @@ class OwnerControlsAcrossInstancesTests {
         if (http != null) {
             http.shutdownNow();
         }
-        for (Instance instance : new Instance[] {a, b}) {
-            if (instance != null) {
-                instance.close();
-            }
+        if (cluster != null) {
+            cluster.close();
         }
-        if (database != null) {
-            database.drop();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        FileSystemUtils.deleteRecursively(dir.toFile());
     }
 
     @AfterEach

@@ -3,26 +3,18 @@ package dev.oponn.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.oponn.OponnApplication;
 import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
-import dev.oponn.support.FreshDatabase;
+import dev.oponn.support.Instance;
 import java.net.http.HttpClient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * An owner's change of results visibility on one instance reaches what every viewer on the other sees, without a
@@ -34,40 +26,29 @@ class VisibilityAcrossInstancesTests {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    Path dir;
-    RedisServer redis;
-    FreshDatabase.Database database;
-    ConfigurableApplicationContext a;
-    ConfigurableApplicationContext b;
+    Cluster cluster;
+    Instance a;
+    Instance b;
     HttpClient http;
     final List<SseClient> open = new ArrayList<>();
 
     @BeforeAll
     void startCluster() {
-        dir = FreshDatabase.tempDir();
-        redis = new RedisServer(dir).start();
-        database = FreshDatabase.create();
-        String secret = FreshDatabase.randomSecret();
-        a = instance("a", secret);
-        b = instance("b", secret);
+        String heartbeat = "--oponn.live.heartbeat-interval=1s";
+        cluster = Cluster.start(List.of(heartbeat), List.of(heartbeat));
+        a = cluster.a();
+        b = cluster.b();
         http = SseClient.newHttp();
     }
 
     @AfterAll
     void stopCluster() {
-        http.shutdownNow();
-        for (ConfigurableApplicationContext instance : new ConfigurableApplicationContext[] {a, b}) {
-            if (instance != null) {
-                instance.close();
-            }
+        if (http != null) {
+            http.shutdownNow();
         }
-        if (database != null) {
-            database.drop();
+        if (cluster != null) {
+            cluster.close();
         }
-        if (redis != null) {
-            redis.close();
-        }
-        FileSystemUtils.deleteRecursively(dir.toFile());
     }
 
     @AfterEach
@@ -78,15 +59,15 @@ class VisibilityAcrossInstancesTests {
 
     @Test
     void hidingAndShowingTheCountsOnOneInstanceChangesWhatViewersOnTheOtherSee() {
-        Device owner = new Device(http, port(a));
+        Device owner = new Device(http, a.port());
         String ballot = Flows.createBallot(owner, "Across?", "north, south", false);
         String manage = Flows.manageLink(owner, ballot).replaceFirst("^http://[^/]+", "");
-        LiveTally.voteAsNewDevice(http, port(a), ballot, "2");
-        Device viewer = new Device(http, port(b));
+        LiveTally.voteAsNewDevice(http, a.port(), ballot, "2");
+        Device viewer = new Device(http, b.port());
         assertThat(viewer.get("/results/" + ballot).body())
                 .as("instance b has the ballot cached, counts showing")
                 .contains("data-count>1<");
-        SseClient onB = SseClient.open(http, port(b), "/ballots/" + ballot + "/live-results");
+        SseClient onB = SseClient.open(http, b.port(), "/ballots/" + ballot + "/live-results");
         open.add(onB);
         await().atMost(WAIT).until(() -> onB.lastVersion() == 1);
 
@@ -102,29 +83,12 @@ class VisibilityAcrossInstancesTests {
                 .doesNotContain("data-count");
         assertThat(viewer.get("/results/" + ballot + "/export.csv").status()).isEqualTo(403);
 
-        LiveTally.voteAsNewDevice(http, port(a), ballot, "1");
+        LiveTally.voteAsNewDevice(http, a.port(), ballot, "1");
         assertThat(owner.post(manage + "/visibility", "results_visibility", "live")
                         .status())
                 .isEqualTo(303);
 
         await().atMost(WAIT).until(() -> onB.lastMessage().data().contains("data-count>1<") && onB.lastVersion() == 2);
         assertThat(viewer.get("/results/" + ballot).body()).contains("data-count>1<");
-    }
-
-    private ConfigurableApplicationContext instance(String name, String secret) {
-        Map<String, Object> properties = new HashMap<>(database.properties());
-        properties.put("server.port", "0");
-        properties.put("oponn.data-dir", dir.resolve(name).toString());
-        properties.put("oponn.master-keyset", dir.resolve("master-keyset.json").toString());
-        properties.put("oponn.secret-key", secret);
-        properties.put("oponn.redis.url", redis.url());
-        properties.put("oponn.live.heartbeat-interval", "1s");
-        return new SpringApplicationBuilder(OponnApplication.class)
-                .properties(properties)
-                .run();
-    }
-
-    private static int port(ConfigurableApplicationContext instance) {
-        return ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 }
