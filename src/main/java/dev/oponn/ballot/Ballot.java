@@ -30,57 +30,6 @@ public record Ballot(
         options = List.copyOf(options);
     }
 
-    /** A ballot anyone may vote on, one vote per device, as every ballot was before issue 12. */
-    public Ballot(
-            BallotId id,
-            String measure,
-            List<BallotOption> options,
-            boolean allowWriteIn,
-            VotingMethod votingMethod,
-            ResultsVisibility resultsVisibility,
-            Instant startsAt,
-            @Nullable Instant endsAt,
-            Instant createdAt,
-            VoteDefences defences) {
-        this(
-                id,
-                measure,
-                options,
-                allowWriteIn,
-                votingMethod,
-                resultsVisibility,
-                startsAt,
-                endsAt,
-                createdAt,
-                defences,
-                WhoMayVote.ANYONE);
-    }
-
-    /** A ballot without defences against vote stuffing, as every ballot was before issue 11. */
-    public Ballot(
-            BallotId id,
-            String measure,
-            List<BallotOption> options,
-            boolean allowWriteIn,
-            VotingMethod votingMethod,
-            ResultsVisibility resultsVisibility,
-            Instant startsAt,
-            @Nullable Instant endsAt,
-            Instant createdAt) {
-        this(
-                id,
-                measure,
-                options,
-                allowWriteIn,
-                votingMethod,
-                resultsVisibility,
-                startsAt,
-                endsAt,
-                createdAt,
-                VoteDefences.NONE,
-                WhoMayVote.ANYONE);
-    }
-
     public BallotStatus status(Instant now) {
         if (now.isBefore(startsAt)) {
             return BallotStatus.PENDING;

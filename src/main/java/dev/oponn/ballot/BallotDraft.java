@@ -19,47 +19,21 @@ public record BallotDraft(
         options = List.copyOf(options);
     }
 
-    /** A draft anyone may vote on, whose counts are live, as every ballot's were before the owner's choices. */
-    public BallotDraft(
-            String measure,
-            List<String> options,
-            boolean allowWriteIn,
-            Instant startsAt,
-            @Nullable Instant endsAt,
-            VoteDefences defences) {
-        this(measure, options, allowWriteIn, startsAt, endsAt, defences, WhoMayVote.ANYONE, ResultsVisibility.LIVE);
-    }
-
-    /** A draft whose counts are live. */
-    public BallotDraft(
-            String measure,
-            List<String> options,
-            boolean allowWriteIn,
-            Instant startsAt,
-            @Nullable Instant endsAt,
-            VoteDefences defences,
-            WhoMayVote whoMayVote) {
-        this(measure, options, allowWriteIn, startsAt, endsAt, defences, whoMayVote, ResultsVisibility.LIVE);
-    }
-
-    /** A draft anyone may vote on. */
-    public BallotDraft(
-            String measure,
-            List<String> options,
-            boolean allowWriteIn,
-            Instant startsAt,
-            @Nullable Instant endsAt,
-            VoteDefences defences,
-            ResultsVisibility resultsVisibility) {
-        this(measure, options, allowWriteIn, startsAt, endsAt, defences, WhoMayVote.ANYONE, resultsVisibility);
-    }
-
     public BallotDraft withWhoMayVote(WhoMayVote who) {
         return new BallotDraft(measure, options, allowWriteIn, startsAt, endsAt, defences, who, resultsVisibility);
     }
 
+    /** A draft without the owner's choices: no defences, anyone may vote, live counts. */
     public BallotDraft(
             String measure, List<String> options, boolean allowWriteIn, Instant startsAt, @Nullable Instant endsAt) {
-        this(measure, options, allowWriteIn, startsAt, endsAt, VoteDefences.NONE);
+        this(
+                measure,
+                options,
+                allowWriteIn,
+                startsAt,
+                endsAt,
+                VoteDefences.NONE,
+                WhoMayVote.ANYONE,
+                ResultsVisibility.LIVE);
     }
 }

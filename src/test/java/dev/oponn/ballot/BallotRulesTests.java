@@ -119,6 +119,8 @@ class BallotRulesTests {
                 ResultsVisibility.LIVE,
                 start,
                 end,
-                NOW);
+                NOW,
+                VoteDefences.NONE,
+                WhoMayVote.ANYONE);
     }
 }

@@ -4,6 +4,7 @@ import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.OptionLabels;
 import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.ballot.VoteDefences;
+import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -157,6 +158,7 @@ public record CreateBallotForm(
                 startsAt,
                 endsAt,
                 defences,
+                WhoMayVote.ANYONE,
                 visibility.orElse(ResultsVisibility.LIVE)));
     }
 
