@@ -86,10 +86,10 @@ class OwnerControlsInBrowserTests {
         ownerWindow
                 .findElement(By.cssSelector("form[data-control=close] button[type=submit]"))
                 .click();
-        new WebDriverWait(ownerWindow, WAIT)
-                .until(driver -> driver.findElement(By.cssSelector("[data-status]"))
-                        .getAttribute("data-status")
-                        .equals("ended"));
+        // The manage page swaps its panel after the close, so the element found first can go stale.
+        until(ownerWindow, driver -> driver.findElement(By.cssSelector("[data-status]"))
+                .getAttribute("data-status")
+                .equals("ended"));
 
         results.switchTo().window(resultsTab);
         until(results, driver -> text(driver, "#results-panel .status").startsWith("voting closed"));
