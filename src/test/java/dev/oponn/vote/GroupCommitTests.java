@@ -76,7 +76,14 @@ class GroupCommitTests {
 
     private static VoteWriter.PendingVote vote(BallotId ballot, String voter, int option) {
         return new VoteWriter.PendingVote(
-                ballot, voter.getBytes(), option, voter.hashCode() & 15, null, new CompletableFuture<>());
+                ballot,
+                voter.getBytes(),
+                VoteWriter.Kind.OPTION,
+                option,
+                "",
+                voter.hashCode() & 15,
+                null,
+                new CompletableFuture<>());
     }
 
     private long total(BallotId ballot) {
