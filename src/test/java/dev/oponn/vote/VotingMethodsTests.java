@@ -319,4 +319,50 @@ class VotingMethodsTests {
         assertThat(score.select("select[name=score_2] option").eachAttr("value"))
                 .containsExactly("0", "1", "2", "3", "4", "5");
     }
+
+    @Test
+    void exportsCarryEachMethodsFigures() throws Exception {
+        String ranked = create("ranked", "alpha, beta, gamma", false);
+        for (String ranking : List.of("1,2", "1", "2,1", "2", "3,1")) {
+            assertThat(vote(ranked, false, "ranking", ranking).status()).isEqualTo(303);
+        }
+        Device reader = new Device(port);
+        String csv = reader.get("/results/" + ranked + "/export.csv").body();
+        assertThat(csv)
+                .startsWith("option,first_preferences,last_round_votes,eliminated_in_round\r\n"
+                        + "alpha,2,3,\r\nbeta,2,2,\r\ngamma,1,1,1\r\n\"#voting_method\",ranked,,\r\n\"#ballots\",5,,\r\n"
+                        + "\"#winner\",alpha,,\r\n\"#condorcet_winner\",alpha,,\r\n");
+        var json = new tools.jackson.databind.ObjectMapper()
+                .readTree(reader.get("/results/" + ranked + "/export.json").body());
+        assertThat(json.get("votingMethod").asString()).isEqualTo("ranked");
+        assertThat(json.get("totalVotes").asLong()).isEqualTo(5);
+        assertThat(json.get("ranked").get("winner").asString()).isEqualTo("alpha");
+        assertThat(json.get("ranked").get("rounds")).hasSize(2);
+        assertThat(json.get("ranked")
+                        .get("rounds")
+                        .get(0)
+                        .get("eliminated")
+                        .get(0)
+                        .asString())
+                .isEqualTo("gamma");
+
+        String multiple = create("multiple", "a, b", false, "max_choices", "2");
+        vote(multiple, false, "option_id", "1", "option_id", "2");
+        vote(multiple, false, "option_id", "2");
+        assertThat(reader.get("/results/" + multiple + "/export.csv").body())
+                .startsWith(
+                        "option,votes,percent_of_voters\r\na,1,50.0\r\nb,2,100.0\r\n\"#voting_method\",multiple,\r\n"
+                                + "\"#voters\",2,\r\n");
+
+        String score = create("score", "a, b", false);
+        vote(score, false, "score_1", "5");
+        vote(score, false, "score_1", "2", "score_2", "4");
+        vote(score, false, "score_1", "1");
+        assertThat(reader.get("/results/" + score + "/export.csv").body())
+                .startsWith("option,average_stars,total_stars,scored_by\r\na,2.67,8,3\r\nb,1.33,4,1\r\n");
+        var scoreJson = new tools.jackson.databind.ObjectMapper()
+                .readTree(reader.get("/results/" + score + "/export.json").body());
+        assertThat(scoreJson.get("score").get("runoff").get("winner").asString())
+                .isEqualTo("a");
+    }
 }
