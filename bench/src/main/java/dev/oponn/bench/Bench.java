@@ -77,7 +77,8 @@ public final class Bench {
             long viewerFailures = Double.isNaN(mismatches) ? 0 : (long) mismatches;
             correctnessFailures = viewerFailures + methodsFailures(report);
             if (run.ledger().ballots().isEmpty()) {
-                report.note("correctness: no vote was cast on Oponn in this run, so there was nothing to check");
+                report.note("correctness: the one and two parts cast no vote in this run, so there was nothing to check"
+                        + " (the methods part checks its own votes)");
             } else {
                 try {
                     Correctness.Verdict verdict = Correctness.check(database, run.ledger());
