@@ -365,4 +365,66 @@ class VotingMethodsTests {
         assertThat(scoreJson.get("score").get("runoff").get("winner").asString())
                 .isEqualTo("a");
     }
+
+    /** The per-address cap's statements exist for every kind of vote: the second from one network is refused. */
+    @Test
+    void thePerAddressCapHoldsForEveryMethodAndARefusedVoteWritesNothing() {
+        Map<String, String[]> ballots = Map.of(
+                "multiple", new String[] {"option_id", "1", "option_id", "2"},
+                "ranked", new String[] {"rank_2", "1", "rank_1", "2"},
+                "score", new String[] {"score_1", "4"});
+        ballots.forEach((method, marks) -> {
+            String id = create(method, "a, b", true, "max_choices", "2", "per_address_cap", "1");
+            assertThat(vote(id, false, marks).status()).isEqualTo(303);
+            Response refused = vote(id, false, marks);
+            assertThat(refused.html().select("[data-error-for=vote]").text())
+                    .as(method)
+                    .isEqualTo("This network has reached this ballot's vote limit");
+            String[] withWriteIn = method.equals("multiple")
+                    ? new String[] {"option_id", "__write_in__", "write_in_value", "new one"}
+                    : method.equals("ranked")
+                            ? new String[] {"rank_write_in", "1", "write_in_value", "new one"}
+                            : new String[] {"score_write_in", "2", "write_in_value", "new one"};
+            assertThat(vote(id, false, withWriteIn)
+                            .html()
+                            .select("[data-error-for=vote]")
+                            .text())
+                    .as(method + " write-in")
+                    .isEqualTo("This network has reached this ballot's vote limit");
+            assertThat(voters(id)).as(method).isEqualTo(1);
+            assertThat(StoredVotes.total(jdbc, id) + contents(id))
+                    .as(method)
+                    .isEqualTo(method.equals("multiple") ? 2 : 1);
+        });
+    }
+
+    @Test
+    void concurrentRankedAndMultipleVotesFromManyDevicesAreEachCountedOnce() throws Exception {
+        String ranked = create("ranked", "a, b, c", false);
+        String multiple = create("multiple", "a, b, c", false, "max_choices", "2");
+        int devices = 40;
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < devices; i++) {
+                String order = List.of("1,2,3", "2,3", "3").get(i % 3);
+                answers.add(
+                        pool.submit(() -> vote(ranked, false, "ranking", order).status()));
+                String pick = Integer.toString(1 + i % 3);
+                answers.add(pool.submit(() -> vote(multiple, true, "option_id", pick, "option_id", "3")
+                        .status()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isIn(303, 204);
+            }
+        }
+        assertThat(contents(ranked)).isEqualTo(devices);
+        assertThat(voters(ranked)).isEqualTo(devices);
+        assertThat(voters(multiple)).isEqualTo(devices);
+        assertThat(bars(results(multiple)).get("c")).isEqualTo(devices + " 100%");
+        Document rounds = results(ranked);
+        assertThat(rounds.select("[data-rounds] tbody tr[data-option-id=1] td")
+                        .first()
+                        .text())
+                .isEqualTo("14");
+    }
 }
