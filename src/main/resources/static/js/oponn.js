@@ -187,6 +187,25 @@
     status.textContent = text;
   }
 
+  // The create form shows max_choices only while multiple choice is chosen (without script it is always shown,
+  // and ignored for the other methods).
+  function followVotingMethod(root) {
+    root.querySelectorAll("select[name=voting_method]").forEach(function (select) {
+      var form = select.form;
+      if (!form) { return; }
+      function show() {
+        form.querySelectorAll("[data-method-field]").forEach(function (field) {
+          field.hidden = field.getAttribute("data-method-field") !== select.value;
+        });
+      }
+      if (!select.dataset.followed) {
+        select.dataset.followed = "true";
+        select.addEventListener("change", show);
+      }
+      show();
+    });
+  }
+
   // A copy button names the element whose text it copies (the vote link); it says "copied" for a moment.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-copy]") : null;
@@ -208,11 +227,13 @@
     fillTimezoneOffsets(document);
     solveChallenges(document);
     enhanceRankings(document);
+    followVotingMethod(document);
   });
   document.addEventListener("htmx:afterSwap", function (event) {
     fillTimezoneOffsets(event.target);
     solveChallenges(document);
     enhanceRankings(document);
+    followVotingMethod(document);
   });
 
   // A refusal the server wants shown although it is an error (a vote from no known device): it says so with
