@@ -47,7 +47,7 @@ class OwnerControlsInBrowserTests {
     }
 
     @Test
-    void closingShowsTheFinalTallyAndDisablesTheVoteButtonInTheOtherBrowserWithoutAReload() {
+    void closingAndReopeningShowInTheOtherBrowserWithoutAReload() {
         WebDriver ownerWindow = owner.driver();
         ownerWindow.get(url("/create"));
         ownerWindow.findElement(By.id("measure")).sendKeys("Close it live?");
@@ -87,9 +87,11 @@ class OwnerControlsInBrowserTests {
                 .findElement(By.cssSelector("form[data-control=close] button[type=submit]"))
                 .click();
         // The manage page swaps its panel after the close, so the element found first can go stale.
-        until(ownerWindow, driver -> driver.findElement(By.cssSelector("[data-status]"))
-                .getAttribute("data-status")
-                .equals("ended"));
+        until(
+                ownerWindow,
+                driver -> driver.findElement(By.cssSelector("[data-status]"))
+                        .getAttribute("data-status")
+                        .equals("ended"));
 
         results.switchTo().window(resultsTab);
         until(results, driver -> text(driver, "#results-panel .status").startsWith("voting closed"));
@@ -102,6 +104,24 @@ class OwnerControlsInBrowserTests {
                 results,
                 driver -> !driver.findElement(By.cssSelector("#vote-form button[type=submit]"))
                         .isEnabled());
+        assertThat(marker(results)).isEqualTo("unchanged page");
+
+        // Closed by mistake: the owner reopens it, and the same pages come back to life.
+        ownerWindow
+                .findElement(By.cssSelector("form[data-control=reopen] button[type=submit]"))
+                .click();
+        until(
+                ownerWindow,
+                driver -> driver.findElement(By.cssSelector("[data-status]"))
+                        .getAttribute("data-status")
+                        .equals("active"));
+        until(
+                results,
+                driver -> driver.findElement(By.cssSelector("#vote-form button[type=submit]"))
+                        .isEnabled());
+        assertThat(text(results, "#vote-panel .status")).startsWith("ends in");
+        results.switchTo().window(resultsTab);
+        until(results, driver -> text(driver, "#results-panel .status").startsWith("ends in"));
         assertThat(marker(results)).isEqualTo("unchanged page");
         assertThat(watcher.consoleErrors()).isEmpty();
     }
