@@ -83,15 +83,7 @@ class OwnerControlsInBrowserTests {
         assertThat(text(results, "#results-panel .status")).startsWith("ends in");
 
         ownerWindow.get(manage);
-        ownerWindow
-                .findElement(By.cssSelector("form[data-control=close] button[type=submit]"))
-                .click();
-        // The manage page swaps its panel after the close, so the element found first can go stale.
-        until(
-                ownerWindow,
-                driver -> driver.findElement(By.cssSelector("[data-status]"))
-                        .getAttribute("data-status")
-                        .equals("ended"));
+        use(ownerWindow, "close", "ended");
 
         results.switchTo().window(resultsTab);
         until(results, driver -> text(driver, "#results-panel .status").startsWith("voting closed"));
@@ -107,14 +99,7 @@ class OwnerControlsInBrowserTests {
         assertThat(marker(results)).isEqualTo("unchanged page");
 
         // Closed by mistake: the owner reopens it, and the same pages come back to life.
-        ownerWindow
-                .findElement(By.cssSelector("form[data-control=reopen] button[type=submit]"))
-                .click();
-        until(
-                ownerWindow,
-                driver -> driver.findElement(By.cssSelector("[data-status]"))
-                        .getAttribute("data-status")
-                        .equals("active"));
+        use(ownerWindow, "reopen", "active");
         until(
                 results,
                 driver -> driver.findElement(By.cssSelector("#vote-form button[type=submit]"))
@@ -124,6 +109,19 @@ class OwnerControlsInBrowserTests {
         until(results, driver -> text(driver, "#results-panel .status").startsWith("ends in"));
         assertThat(marker(results)).isEqualTo("unchanged page");
         assertThat(watcher.consoleErrors()).isEmpty();
+    }
+
+    /** Submits one owner control and waits for the manage page to show the ballot's new state. */
+    private static void use(WebDriver ownerWindow, String control, String status) {
+        ownerWindow
+                .findElement(By.cssSelector("form[data-control=" + control + "] button[type=submit]"))
+                .click();
+        // The manage page swaps its panel after the control, so the element found first can go stale.
+        until(
+                ownerWindow,
+                driver -> driver.findElement(By.cssSelector("[data-status]"))
+                        .getAttribute("data-status")
+                        .equals(status));
     }
 
     private String url(String path) {
