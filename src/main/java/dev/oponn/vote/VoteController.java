@@ -189,8 +189,10 @@ class VoteController {
         VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors, challenge);
         Map<String, Object> model = new HashMap<>();
         model.put("vote", view);
-        if (!Htmx.isHtmx(request) && owners.ownedBy(ballot.id(), signedIn())) {
-            // The owner's own vote page also offers the link to share; a voter never sees this block.
+        if (!Htmx.isHtmx(request)
+                && (owners.ownedBy(ballot.id(), signedIn()) || owners.justCreatedBy(ballot.id(), request))) {
+            // The owner's own vote page also offers the link to share (a guest's: the first view, beside the manage
+            // link); a voter never sees this block.
             model.put("shareLink", urls.absolute("/vote/" + ballot.id().value(), request));
         }
         return Htmx.view(request, "vote/vote", "vote/vote_form", model);

@@ -161,9 +161,52 @@ class HiddenResultsTests {
                 .update();
         catalog.refresh(new BallotId(ballot));
 
-        await().atMost(WAIT).until(watching::ended);
+        await().atMost(WAIT).until(() -> watching.saw("closed"));
         assertThat(watching.lastMessage().data()).contains("data-count>1<").contains("voting closed");
         assertThat(bystander.get("/results/" + ballot).body()).contains("data-count>1<");
+    }
+
+    @Test
+    void aDeviceThatVotedWhileCountsWereLiveKeepsThemOnItsOpenPageWhenTheOwnerSwitchesToAfterVote() {
+        Device owner = signedIn("lena");
+        String ballot = create(owner, "live");
+        Device voter = new Device(port);
+        Device bystander = new Device(port);
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+        Flows.openVotePage(bystander, ballot);
+        SseClient voters = stream(voter, ballot);
+        SseClient bystanders = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> voters.lastVersion() == 1 && bystanders.lastVersion() == 1);
+
+        assertThat(owner.post("/manage/" + ballot + "/visibility", "results_visibility", "after_vote")
+                        .status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT).until(() -> bystanders.lastMessage().data().contains("vote to see the results"));
+        LiveTally.voteAsNewDevice(http, port, ballot, "2");
+        await().atMost(WAIT)
+                .alias("the device that voted still sees the counts grow on its open page")
+                .until(() -> voters.lastMessage().data().contains("data-count>1<") && voters.lastVersion() == 2);
+        assertThat(bystanders.lastMessage().data()).doesNotContainPattern(COUNTS);
+    }
+
+    @Test
+    void changingWhoMayVoteJudgesAnOpenPageByTheKeyThatNowCounts() {
+        Device owner = signedIn("walt");
+        String ballot = create(owner, "after_vote");
+        Device voter = new Device(port);
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+        SseClient watching = stream(voter, ballot);
+        await().atMost(WAIT).until(() -> watching.lastVersion() == 1);
+
+        assertThat(owner.post("/manage/" + ballot + "/voters", "who_may_vote", "signed_in")
+                        .status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("its device's vote is not an account's: the counts are hidden from it now")
+                .until(() -> watching.lastMessage().data().contains("vote to see the results"));
+        assertThat(watching.lastMessage().data()).doesNotContainPattern(COUNTS);
     }
 
     /**
