@@ -64,6 +64,13 @@ final class Device {
                 true);
     }
 
+    /** The {@code Cookie} header this device sends, for requests made over a bare socket. */
+    String cookieHeader() {
+        return cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
     HttpRequest.Builder request(String base, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Clients.TIMEOUT)

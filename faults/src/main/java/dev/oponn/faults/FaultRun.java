@@ -105,6 +105,10 @@ final class FaultRun implements AutoCloseable {
         Map<String, Map<Integer, Long>> truth = Checker.tallies(rig, new HashSet<>(ballots));
         List<String> behind = viewers.behind(truth);
         Checker.Verdict verdict = Checker.check(rig, history);
+        java.util.function.Predicate<Attempt> during = History.invokedBetween(faultFrom, faultTo);
+        String waits = "answers during the fault in p50 " + history.waited(during, 0.5) + " ms, p99 "
+                + history.waited(during, 0.99) + " ms";
+        notes = notes.isEmpty() ? waits : notes + "; " + waits;
         Report.Row row = Report.Row.of(
                 fault, verdict, recovery, settled == null ? -1 : settled.toMillis() / 1000.0, seenDuringFault(), notes);
         if (settled == null) {

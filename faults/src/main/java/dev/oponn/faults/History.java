@@ -36,6 +36,16 @@ final class History {
         return seen;
     }
 
+    /** The q-quantile (0..1) of the time clients waited for an answer, in milliseconds; -1 if none matched. */
+    long waited(Predicate<Attempt> which, double q) {
+        long[] waits = attempts.stream()
+                .filter(which)
+                .mapToLong(a -> a.completedMillis() - a.invokedMillis())
+                .sorted()
+                .toArray();
+        return waits.length == 0 ? -1 : waits[(int) Math.min(waits.length - 1, Math.floor(q * waits.length))];
+    }
+
     /** Attempts invoked in [from, to) on the run's clock. */
     static Predicate<Attempt> invokedBetween(long from, long to) {
         return a -> a.invokedMillis() >= from && a.invokedMillis() < to;

@@ -172,11 +172,30 @@ final class Rig implements AutoCloseable {
         return all.toString();
     }
 
+    /** The instances' logs outlive the run under target/faults-logs, for reading what went wrong. */
+    private void keepLogs() {
+        Path logs = Path.of(System.getProperty("oponn.faults.logs", "target/faults-logs"));
+        try {
+            Files.createDirectories(logs);
+            for (OponnInstance instance : instances) {
+                if (Files.exists(instance.log())) {
+                    Files.copy(
+                            instance.log(),
+                            logs.resolve(instance.log().getFileName()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            // The logs are a convenience; the verdicts stand without them.
+        }
+    }
+
     @Override
     public void close() {
         try {
             instances.forEach(OponnInstance::close);
         } finally {
+            keepLogs();
             try {
                 redis.close();
                 if (moto != null) {

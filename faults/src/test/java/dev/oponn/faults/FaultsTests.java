@@ -65,7 +65,9 @@ class FaultsTests {
         try (FaultRun run = FaultRun.begin(rig, "2 PostgreSQL stopped 20 s", 4, 200)) {
             rig.postgres().stop();
             run.faultBegins();
-            run.keepVoting(Duration.ofSeconds(20));
+            run.keepVoting(Duration.ofSeconds(10));
+            int votePage = votePageStatus(run.ballots().getFirst());
+            run.keepVoting(Duration.ofSeconds(10));
             run.faultEnds();
             rig.postgres().start();
             long started = run.history().now();
@@ -82,14 +84,19 @@ class FaultsTests {
             suite.report().add(result.row());
 
             assertClean(result);
-            assertThat(run.seenDuringFault())
-                    .as("during the outage every vote is refused with 503, none acknowledged")
+            long from = run.faultFrom();
+            long to = run.faultTo();
+            assertThat(run.history().seen(a -> a.invokedMillis() >= from && a.completedMillis() < to))
+                    .as("every vote answered while the database was down is refused with 503, none acknowledged")
                     .isNotEmpty()
                     .containsOnlyKeys("503");
             assertThat(recovery)
                     .as("votes count again after the database returns")
                     .isGreaterThanOrEqualTo(0);
             assertThat(pids()).as("no instance was restarted").isEqualTo(pids);
+            assertThat(votePage)
+                    .as("a new device's vote page, which asks the database, is 503 too")
+                    .isEqualTo(503);
         }
     }
 
@@ -195,6 +202,17 @@ class FaultsTests {
         assertThat(result.regressions())
                 .as("frames older than one already shown")
                 .isZero();
+    }
+
+    private int votePageStatus(String ballot) {
+        try (Clients clients = new Clients(1, 251)) {
+            return new Device(clients.next()).open(rig.instance(1).base(), ballot);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<Long> pids() {
