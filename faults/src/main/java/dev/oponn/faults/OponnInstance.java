@@ -123,6 +123,40 @@ final class OponnInstance implements AutoCloseable {
         }
     }
 
+    /** Heap in use after a full collection ({@code jcmd GC.run}, then {@code GC.heap_info}), in bytes. */
+    long heapAfterGc() {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.run"));
+        String info = Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
+        java.util.regex.Matcher used =
+                java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure in: " + info);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
+    }
+
+    /** The sum of a Prometheus metric's samples on {@code /actuator/prometheus} (0 when it has none yet). */
+    double metric(String name) {
+        try {
+            HttpResponse<String> response = probe.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.body()
+                    .lines()
+                    .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no draining, no goodbye to clients. */
     void kill9() {
         Process p = process;
