@@ -7,6 +7,7 @@ import dev.oponn.ballot.VoteDefences;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.HiddenCharacters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -145,6 +146,8 @@ public record CreateBallotForm(
             errors.reject("measure", "at least 3 characters");
         } else if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) > MEASURE_MAX) {
             errors.reject("measure", "at most 255 characters");
+        } else if (HiddenCharacters.in(trimmedMeasure)) {
+            errors.reject("measure", "cannot contain control or direction-override characters");
         }
 
         List<String> options = splitOptions();
@@ -155,6 +158,8 @@ public record CreateBallotForm(
             errors.reject("options_raw", "at least 1 option when write-ins are enabled");
         } else if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > OPTION_MAX)) {
             errors.reject("options_raw", "between 1 and 64 characters");
+        } else if (options.stream().anyMatch(HiddenCharacters::in)) {
+            errors.reject("options_raw", "options cannot contain control or direction-override characters");
         } else if (!distinct(options)) {
             errors.reject("options_raw", "options must differ from each other");
         }
