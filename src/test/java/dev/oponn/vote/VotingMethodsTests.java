@@ -293,6 +293,16 @@ class VotingMethodsTests {
         Response htmx = owner.postHtmx("/create", "measure", "x", "options_raw", "a, b", "voting_method", "ranked");
         assertThat(htmx.body()).doesNotContain("<html");
         assertThat(htmx.html().select("#voting_method option[selected]").val()).isEqualTo("ranked");
+        String many = String.join(
+                ", ",
+                java.util.stream.IntStream.rangeClosed(1, 41)
+                        .mapToObj(i -> "o" + i)
+                        .toList());
+        assertThat(owner.post("/create", "measure", "Rank all", "options_raw", many, "voting_method", "ranked")
+                        .html()
+                        .select("[data-error-for=options_raw]")
+                        .text())
+                .isEqualTo("at most 40 options for ranked ballots");
         Response unknown = owner.post("/create", "measure", "Pick", "options_raw", "a, b", "voting_method", "borda");
         assertThat(unknown.html().select("[data-error-for=voting_method]").text())
                 .isEqualTo("one of single, multiple, approval, ranked or score");
