@@ -128,9 +128,9 @@ final class OponnInstance implements AutoCloseable {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.run"));
         String info = Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
-        // The generations' lines ("def new generation total 4800K, used 1234K", "tenured generation ..."), not
-        // Metaspace's, which the same pattern would also match.
-        java.util.regex.Pattern used = java.util.regex.Pattern.compile("generation.*used (\\d+)K");
+        // The generations' lines ("DefNew total 116160K, used 31005K [...", "Tenured total ..."), not their spaces'
+        // ("eden space 103296K, 30% used") nor Metaspace's ("used 1234K, committed ...", no total).
+        java.util.regex.Pattern used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K");
         long bytes = info.lines()
                 .map(used::matcher)
                 .filter(java.util.regex.Matcher::find)
