@@ -3,6 +3,7 @@ package dev.oponn.results;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
 import dev.oponn.ballot.BallotStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -16,20 +17,28 @@ import org.jspecify.annotations.Nullable;
  * would read as a formula (it starts with {@code = + - @}, a tab or a carriage return) gets a leading apostrophe,
  * so a write-in such as {@code =HYPERLINK(...)} stays text.
  */
-record ResultsExport(
+@Schema(name = "Export")
+public record ResultsExport(
         String id,
         String question,
         String status,
         Instant startsAt,
-        @Nullable Instant endsAt,
+
+        @Schema(
+                types = {"string", "null"},
+                format = "date-time")
+        @Nullable
+        Instant endsAt,
+
         long totalVotes,
         long tallyVersion,
         Instant readAt,
         List<Option> options) {
 
-    record Option(String label, long votes, double percent) {}
+    @Schema(name = "ExportOption")
+    public record Option(String label, long votes, double percent) {}
 
-    static ResultsExport of(Results results, Instant readAt) {
+    public static ResultsExport of(Results results, Instant readAt) {
         long total = results.total();
         return new ResultsExport(
                 results.ballot().id().value(),
@@ -60,7 +69,7 @@ record ResultsExport(
      * {@code #starts_at}, {@code #ends_at}): every record has the same fields, as RFC 4180 asks, and a program that
      * wants only the options stops at the first {@code #} row.
      */
-    String csv() {
+    public String csv() {
         StringWriter out = new StringWriter();
         try (CsvWriter csv =
                 CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out)) {
