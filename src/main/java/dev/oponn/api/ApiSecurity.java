@@ -1,6 +1,7 @@
 package dev.oponn.api;
 
 import dev.oponn.web.FeatureSecurity;
+import dev.oponn.web.ProgramRoutes;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +18,9 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 @Configuration(proxyBeanMethods = false)
 class ApiSecurity {
 
-    static final String PREFIX = "/api/";
-
     @Bean
     FeatureSecurity apiWithoutCsrf() {
-        return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers(PREFIX + "**"))
+        return http -> http.csrf(csrf -> csrf.ignoringRequestMatchers(ProgramRoutes.PREFIX + "**"))
                 .cors(cors -> cors.configurationSource(publicOperations()));
     }
 

@@ -28,8 +28,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SameOriginRequests extends OncePerRequestFilter {
 
-    private static final String API = "/api/";
-
     private final PublicUrls urls;
 
     SameOriginRequests(PublicUrls urls) {
@@ -52,8 +50,7 @@ final class SameOriginRequests extends OncePerRequestFilter {
      * that carries cookies (a signed-in session) is one a foreign page could forge, and it is refused as on pages.
      */
     private static boolean reliesOnCookies(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith(API) || request.getHeader("Cookie") != null;
+        return !ProgramRoutes.isProgramRoute(request) || request.getHeader("Cookie") != null;
     }
 
     private boolean fromAnotherSite(HttpServletRequest request) {
