@@ -388,6 +388,35 @@ class ApiContractTests {
     }
 
     @Test
+    void anEndedBallotsEventsAreItsFinalTallyThenClosedAndHiddenOnesAre403() {
+        ApiClient.Created ballot = api.createActive("A", "B");
+        api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}");
+        api.post("/api/v1/ballots/" + ballot.id() + "/close", null, ballot.owner());
+        ApiClient.Created hidden =
+                api.create("{\"measure\":\"Secret\",\"options\":[\"A\",\"B\"],\"results_visibility\":\"after_close\"}");
+        String path = "/api/v1/ballots/%s/events";
+
+        // Past the end's grace for votes in flight, the stream answers the final tally at once and closes.
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> api.get(path.formatted(ballot.id()), "Accept", "text/event-stream")
+                        .body()
+                        .contains("closed"));
+        ApiClient.Reply ended = api.get(path.formatted(ballot.id()), "Accept", "text/event-stream");
+        ApiClient.Reply refused = api.get(path.formatted(hidden.id()), "Accept", "text/event-stream");
+
+        assertThat(ended.status()).isEqualTo(200);
+        contract.check("GET", "/api/v1/ballots/{id}/events", ended);
+        assertThat(ended.body())
+                .startsWith("event: results\nid: 1\ndata: {")
+                .endsWith("event: closed\ndata: {\"status\":\"ended\"}\n\n");
+        assertThat(refused.status()).isEqualTo(403);
+        contract.check("GET", "/api/v1/ballots/{id}/events", refused);
+        assertThat(api.get(path.formatted(ballot.id()), "Last-Event-ID", "1").status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void everyOperationDocumentsItsErrorsAndTheDocumentHasExamples() {
         JsonNode paths = contract.document().get("paths");
         paths.properties()
