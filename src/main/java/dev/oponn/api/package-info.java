@@ -4,7 +4,7 @@
  * ({@link dev.oponn.vote.ProgramVoting}: the group commit, one vote per device, the defences), results and their
  * visibility ({@link dev.oponn.results.ResultsService}, {@link dev.oponn.results.ResultsAccess}), the owner's
  * controls ({@link dev.oponn.ballot.OwnerControls}), the live stream ({@link dev.oponn.live.ResultsStreams}: the
- * pages' feeds, in JSON).
+ * pages' feeds, in JSON) and webhooks ({@link dev.oponn.webhook.Webhooks}).
  *
  * <p>Programs are not browsers: no cookie is set and no CSRF token asked for; the credentials are headers (the
  * owner's {@code Authorization: Bearer <manage_token>}, a voter's {@code Oponn-Device}), or the signed-in session
