@@ -136,6 +136,20 @@ class ApiSecurityTests {
         assertThat(reopenedByStranger.status()).isEqualTo(404);
     }
 
+    @Test
+    void onlyTheDocsPagesAdmitSwaggerUisOneInlineStyleByItsHash() {
+        String pages = api.get("/create").header("Content-Security-Policy");
+        String docs = api.get("/api/swagger-ui/index.html").header("Content-Security-Policy");
+
+        assertThat(pages).contains("style-src 'self';").doesNotContain("unsafe");
+        assertThat(docs)
+                .isEqualTo(pages.replace(
+                        "style-src 'self'",
+                        "style-src 'self' 'unsafe-hashes' '" + ApiDocsPolicy.SWAGGER_UI_STYLE + "'"));
+        assertThat(api.get("/api/v1/ballots/AAAAAAAAAAAAAAAAAAAAAA").header("Content-Security-Policy"))
+                .isEqualTo(pages);
+    }
+
     private ApiClient.Reply preflight(String path, String method, String headers) {
         return api.options(
                 path,
