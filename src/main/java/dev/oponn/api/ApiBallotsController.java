@@ -63,9 +63,6 @@ class ApiBallotsController {
             })
     ResponseEntity<CreatedBallotResource> create(@RequestBody CreateBallotBody body, HttpServletRequest request) {
         FieldErrors errors = FieldErrors.none();
-        if (body.votingMethod() != null && !body.votingMethod().strip().equals("single")) {
-            errors.reject("voting_method", "This server counts single-choice ballots only: single");
-        }
         NewBallotRequest asked = new NewBallotRequest(
                 body.measure(),
                 body.options(),
@@ -75,11 +72,12 @@ class ApiBallotsController {
                 body.perAddressCap(),
                 Boolean.TRUE.equals(body.voteChallenge()),
                 body.resultsVisibility(),
-                body.whoMayVote());
+                body.whoMayVote(),
+                body.votingMethod(),
+                body.maxChoices());
         @Nullable SignedInUser user = ApiCallers.signedIn();
         FieldErrors formErrors = FieldErrors.none();
-        Optional<CreatedBallot> made =
-                errors.any() ? Optional.empty() : creation.create(asked, user == null ? null : user.id(), formErrors);
+        Optional<CreatedBallot> made = creation.create(asked, user == null ? null : user.id(), formErrors);
         formErrors.asMap().forEach((field, message) -> errors.reject(apiField(field), message));
         if (made.isEmpty()) {
             throw new ApiException(ApiProblem.invalid(errors));

@@ -1,6 +1,8 @@
 package dev.oponn.api;
 
 import dev.oponn.web.ProblemDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiProblem> refused(ApiException refused) {
@@ -53,6 +57,13 @@ class ApiErrors {
                 .headers(e.getHeaders())
                 .contentType(ProblemDocument.MEDIA_TYPE)
                 .body(problem);
+    }
+
+    /** Anything else is Oponn's fault: logged with its cause, answered with nothing of it. */
+    @ExceptionHandler(RuntimeException.class)
+    ResponseEntity<ApiProblem> failed(RuntimeException e) {
+        log.atError().setMessage("api.failed").setCause(e).log();
+        return answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR), null);
     }
 
     private static ResponseEntity<ApiProblem> answer(

@@ -160,7 +160,11 @@ class ApiOwnerController {
                         content = {
                             @Content(
                                     mediaType = MediaType.APPLICATION_JSON_VALUE,
-                                    schema = @Schema(implementation = ResultsExport.class)),
+                                    schema =
+                                            @Schema(
+                                                    type = "object",
+                                                    description =
+                                                            "The manage page's JSON export: per-method figures, ranked rounds")),
                             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
                         }),
                 @ApiResponse(responseCode = "404", ref = "NotFound")

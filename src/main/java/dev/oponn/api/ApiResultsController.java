@@ -87,7 +87,8 @@ class ApiResultsController {
             summary = "The counts as they change (Server-Sent Events)",
             description = "event: results with the results document as data and the tally version as id;"
                     + " Last-Event-ID resumes (nothing is sent until the tally passes it); a comment heartbeat on a"
-                    + " quiet stream; event: closed after the final tally, event: deleted when the ballot is deleted;"
+                    + " quiet stream; event: closed after the final tally (the stream then lingers, so a reopening"
+                    + " reaches it, until event: end), event: deleted when the ballot is deleted;"
                     + " event: hidden if the owner hides the counts meanwhile. An ended ballot answers its final tally,"
                     + " or 204 to a client that has it.",
             parameters = {
@@ -131,7 +132,9 @@ class ApiResultsController {
         boolean voted = !owner
                 && !access.visibleToAll(ballot)
                 && voter.map(key -> voters.hasVoted(ballot.id(), key)).orElse(false);
-        streams.serveJson(ballot, new ResultsStreams.Watcher(owner, voter.orElse(null), voted), request, response);
+        @Nullable SignedInUser user = ApiCallers.signedIn();
+        Voters.Keys keys = voting.keys(ballot.id(), callers.device(request), user == null ? null : user.id());
+        streams.serveJson(ballot, new ResultsStreams.Watcher(owner, keys, voted), request, response);
     }
 
     private void refuseIfHidden(Ballot ballot, HttpServletRequest request) {

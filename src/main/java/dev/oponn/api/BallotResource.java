@@ -6,7 +6,6 @@ import dev.oponn.ballot.Ballot;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /** A ballot's definition and status, never its counts. */
@@ -18,8 +17,11 @@ record BallotResource(
         List<Option> options,
         @JsonProperty("allow_write_in") boolean allowWriteIn,
 
-        @JsonProperty("voting_method") @Schema(example = "single")
+        @JsonProperty("voting_method") @Schema(allowableValues = {"single", "multiple", "approval", "ranked", "score"})
         String votingMethod,
+
+        @JsonProperty("max_choices") @Schema(description = "multiple: most options one voter may pick") @Nullable
+        Integer maxChoices,
 
         @JsonProperty("results_visibility") @Schema(allowableValues = {"live", "after_vote", "after_close"})
         String resultsVisibility,
@@ -60,7 +62,8 @@ record BallotResource(
                         .map(o -> new Option(o.id(), o.label(), o.writeIn()))
                         .toList(),
                 ballot.allowWriteIn(),
-                ballot.votingMethod().name().toLowerCase(Locale.ROOT),
+                ballot.votingMethod().value(),
+                ballot.maxChoices(),
                 ballot.resultsVisibility().value(),
                 ballot.whoMayVote().value(),
                 ballot.defences().challenge(),

@@ -31,8 +31,18 @@ record CreateBallotBody(
         @Nullable
         Long durationMins,
 
-        @JsonProperty("voting_method") @Schema(description = "How the ballot is marked", example = "single") @Nullable
+        @JsonProperty("voting_method")
+        @Schema(
+                description = "How the ballot is marked; absent: single",
+                allowableValues = {"single", "multiple", "approval", "ranked", "score"},
+                example = "single")
+        @Nullable
         String votingMethod,
+
+        @JsonProperty("max_choices")
+        @Schema(description = "multiple: most options one voter may pick", example = "2")
+        @Nullable
+        Integer maxChoices,
 
         @JsonProperty("results_visibility")
         @Schema(

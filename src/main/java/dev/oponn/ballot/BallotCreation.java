@@ -49,7 +49,9 @@ public class BallotCreation {
                 null,
                 request.perAddressCap() == null ? null : Integer.toString(request.perAddressCap()),
                 request.voteChallenge() ? "on" : null,
-                request.resultsVisibility());
+                request.resultsVisibility(),
+                request.votingMethod(),
+                request.maxChoices() == null ? null : Integer.toString(request.maxChoices()));
         return create(
                 form, request.whoMayVote() == null ? WhoMayVote.ANYONE.value() : request.whoMayVote(), owner, errors);
     }

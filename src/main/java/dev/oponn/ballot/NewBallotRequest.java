@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param startsAt an RFC 3339 date-time, or absent to start now
  * @param durationMins minutes from the start, 0 for no end; absent means the form's default (60)
  * @param perAddressCap most votes one network may cast; absent for no cap
+ * @param votingMethod {@code single} (also when absent), {@code multiple}, {@code approval}, {@code ranked},
+ *     {@code score}
+ * @param maxChoices for {@code multiple}: most options one voter may pick
  */
 public record NewBallotRequest(
         @Nullable String measure,
@@ -21,4 +24,6 @@ public record NewBallotRequest(
         @Nullable Integer perAddressCap,
         boolean voteChallenge,
         @Nullable String resultsVisibility,
-        @Nullable String whoMayVote) {}
+        @Nullable String whoMayVote,
+        @Nullable String votingMethod,
+        @Nullable Integer maxChoices) {}

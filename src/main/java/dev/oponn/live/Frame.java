@@ -25,8 +25,15 @@ record Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, bo
 
     static final String HIDDEN_ID = "hidden";
 
-    /** The name of the event after which the page stops listening (the results element's {@code sse-close}). */
+    /** The event that says voting closed; it follows the final tally. */
     static final String CLOSED_EVENT = "closed";
+
+    /**
+     * The event after which the page stops listening (the live element's {@code sse-close}): the stream is over and
+     * reconnecting would bring nothing new. Sent when an ended ballot's viewers stop lingering, and after the final
+     * tally to a page that connects later.
+     */
+    static final String END_EVENT = "end";
 
     /** The JSON stream's name for a tally, and for the notice that the counts are hidden. */
     static final String RESULTS_EVENT = "results";
@@ -52,7 +59,10 @@ record Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, bo
         return version == HIDDEN;
     }
 
-    /** The final tally, then an event telling the page to stop listening, since nothing will change any more. */
+    /**
+     * The final tally, then the {@code closed} event. The stream stays open while the ended ballot lingers, so that a
+     * reopening reaches the page; {@link #end()} ends it.
+     */
     static Frame finalUpdate(long version, String html, String json) {
         String closed = "event: " + CLOSED_EVENT + "\ndata: voting closed\n\n";
         String closedJson = "event: " + CLOSED_EVENT + "\ndata: {\"status\":\"ended\"}\n\n";
@@ -60,6 +70,16 @@ record Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, bo
                 utf8(event(version, html) + closed),
                 utf8(named(RESULTS_EVENT, version, json) + closedJson),
                 version,
+                0,
+                false);
+    }
+
+    /** Ends the stream of an ended ballot and tells the page to stop listening. */
+    static Frame end() {
+        return new Frame(
+                utf8("event: " + END_EVENT + "\ndata: over\n\n"),
+                utf8("event: " + END_EVENT + "\ndata: {\"status\":\"ended\"}\n\n"),
+                NO_VERSION,
                 0,
                 true);
     }

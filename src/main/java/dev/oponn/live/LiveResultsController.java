@@ -17,8 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /ballots/{id}/live-results}: the results panel as Server-Sent Events. An unknown ballot is 404; the
- * stream's own refusals and its end are {@link ResultsStreams}'.
+ * {@code GET /ballots/{id}/live-results}: the results panel as Server-Sent Events. Everything that can be refused
+ * is refused before the stream opens, with an ordinary status and error page: an unknown ballot (404), a client
+ * over its stream cap (429), an instance that is full or shutting down (503). A ballot that has ended answers its
+ * final tally and closes, or 204 (which tells a browser to stop reconnecting) when the client already has it.
  */
 @Controller
 class LiveResultsController {
@@ -70,22 +72,21 @@ class LiveResultsController {
     }
 
     /**
-     * What the counts' visibility needs to know of this viewer, asked once at connect and only when the counts are
-     * not everyone's: whether it is the owner, and under {@code after_vote} its device and whether it has voted.
+     * What the counts' visibility needs to know of this viewer, asked once at connect: whether it is the owner, the
+     * keys it could vote under, and, only while the counts are shown after a vote, whether it has voted. The keys and
+     * ownership are kept even while everyone sees the counts, since the owner may hide them while the stream is open.
      */
     private Audience audience(Ballot ballot, HttpServletRequest request) {
-        if (access.visibleToAll(ballot)) {
-            return Audience.ANYONE;
-        }
         if (owners.ownedBy(ballot.id(), ResultsAccess.signedIn())) {
             return Audience.OWNER;
         }
-        if (ballot.resultsVisibility() != ResultsVisibility.AFTER_VOTE) {
-            return Audience.ANYONE;
-        }
-        return voters.of(ballot, request)
-                .map(key -> new Audience(false, key, voters.hasVoted(ballot.id(), key)))
-                .orElse(Audience.ANYONE);
+        Voters.Keys keys = voters.keysOf(ballot.id(), request);
+        Voters.VoterKey voter = keys.under(ballot.whoMayVote());
+        boolean voted = !access.visibleToAll(ballot)
+                && ballot.resultsVisibility() == ResultsVisibility.AFTER_VOTE
+                && voter != null
+                && voters.hasVoted(ballot.id(), voter);
+        return new Audience(false, keys, voted);
     }
 
     private void stream(Ballot ballot, Audience audience, HttpServletRequest request, HttpServletResponse response)

@@ -8,7 +8,6 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,7 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * form): both join the ballot's one feed, so a change is read and serialised once for every viewer of either kind.
  * Everything that can be refused is refused before the stream opens, with an ordinary status: a client over its
  * stream cap (429), an instance that is full or shutting down (503), both with {@code Retry-After}. A ballot that
- * has ended answers its final tally and closes, or 204 (which tells a client to stop reconnecting) when the client
+ * has ended (and no longer lingers) answers its final tally and closes, or 204 (which tells a client to stop reconnecting) when the client
  * already has it.
  */
 @Component
@@ -32,9 +31,9 @@ public class ResultsStreams {
     /**
      * Who watches a JSON stream, as far as the counts' visibility cares (the API decides it once, at connect).
      *
-     * @param voter the watcher's voter key on the ballot, where the counts show once it has voted
+     * @param keys the keys the watcher could vote under (its device's, its account's), for counts shown after a vote
      */
-    public record Watcher(boolean owner, Voters.@Nullable VoterKey voter, boolean voted) {}
+    public record Watcher(boolean owner, Voters.Keys keys, boolean voted) {}
 
     private final LiveResults live;
     private final StreamAdmission admission;
@@ -61,13 +60,13 @@ public class ResultsStreams {
     /** The public API's stream: {@code event: results} with the tally's JSON, {@code id:} its version. */
     public void serveJson(Ballot ballot, Watcher watcher, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        serve(ballot, new Audience(watcher.owner(), watcher.voter(), watcher.voted()), true, request, response);
+        serve(ballot, new Audience(watcher.owner(), watcher.keys(), watcher.voted()), true, request, response);
     }
 
     void serve(Ballot ballot, Audience audience, boolean json, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
-        if (live.over(ballot)) {
+        if (live.streamsOver(ballot)) {
             answerFinal(ballot, lastEventId, json, response);
             return;
         }
@@ -127,6 +126,7 @@ public class ResultsStreams {
         }
         streamHeaders(response);
         response.getOutputStream().write(last.bytes(json));
+        response.getOutputStream().write(Frame.end().bytes(json));
     }
 
     private static void streamHeaders(HttpServletResponse response) {

@@ -3,15 +3,24 @@ package dev.oponn.vote;
 import dev.oponn.account.AccountId;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
+import dev.oponn.vote.internal.ChoiceRules;
 import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
 import dev.oponn.vote.internal.VoteForm;
 import dev.oponn.web.FieldErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -108,16 +117,25 @@ public class ProgramVoting {
                 .map(device -> new Voters.VoterKey(devices.voterKey(ballot.id(), device)));
     }
 
+    /** Both keys the requester could vote under on this ballot, for a live stream that outlives a change of rules. */
+    public Voters.Keys keys(BallotId ballot, @Nullable String deviceToken, @Nullable AccountId account) {
+        Voters.VoterKey device = Optional.ofNullable(deviceToken)
+                .flatMap(devices::fromToken)
+                .map(d -> new Voters.VoterKey(devices.voterKey(ballot, d)))
+                .orElse(null);
+        Voters.VoterKey accountKey = account == null ? null : new Voters.VoterKey(devices.voterKey(ballot, account));
+        return new Voters.Keys(device, accountKey);
+    }
+
     public Outcome cast(
             Ballot cached,
             VoteCommand command,
             @Nullable String deviceToken,
             @Nullable AccountId account,
             HttpServletRequest request) {
-        FieldErrors shape = FieldErrors.none();
-        VoteForm form = form(command, shape);
-        Ballot ballot =
-                form.namesUnknownOption(cached) ? catalog.refresh(cached.id()).orElse(cached) : cached;
+        Ballot ballot = namesUnknownOption(cached, command)
+                ? catalog.refresh(cached.id()).orElse(cached)
+                : cached;
         byte[] voter;
         if (ballot.whoMayVote() == WhoMayVote.SIGNED_IN) {
             if (account == null) {
@@ -133,12 +151,8 @@ public class ProgramVoting {
             }
             voter = devices.voterKey(ballot.id(), device.get());
         }
-        if (shape.any()) {
-            metrics.invalid();
-            return new Outcome.Invalid(shape);
-        }
         FieldErrors errors = FieldErrors.none();
-        Optional<VoteChoice> choice = form.validate(ballot, errors);
+        Optional<VoteChoice> choice = choice(ballot, command, errors);
         if (choice.isEmpty()) {
             metrics.invalid();
             return new Outcome.Invalid(renamed(errors));
@@ -156,28 +170,72 @@ public class ProgramVoting {
     }
 
     /**
-     * The command as the vote form: one option id, or a write-in. What a single-choice ballot cannot take (several
-     * ids, both an id and a write-in, a ranking, scores) is refused in {@code errors} by the API's field names.
+     * The command as the typed choice the vote service casts, checked by the rules the vote page's are
+     * ({@link VoteForm} for one option or a write-in on a single-choice ballot, {@link ChoiceRules} for the rest): a
+     * ranking, scores, or picks of several options. In a ranking or the scores, option id 0 stands for the write-in.
      */
-    private static VoteForm form(VoteCommand command, FieldErrors errors) {
+    private static Optional<VoteChoice> choice(Ballot ballot, VoteCommand command, FieldErrors errors) {
         List<Integer> ids = command.optionIds() == null ? List.of() : command.optionIds();
+        if (ids.stream().anyMatch(Objects::isNull)
+                || (command.ranking() != null && command.ranking().stream().anyMatch(Objects::isNull))) {
+            errors.reject(
+                    command.ranking() != null ? ChoiceRules.RANKING : ChoiceRules.PICKS, "Invalid option selected");
+            return Optional.empty();
+        }
         if (command.ranking() != null) {
-            errors.reject("ranking", "This ballot is not ranked: send option_ids");
+            return ChoiceRules.check(ballot, new VoteChoice.Ranked(command.ranking(), command.writeIn()), errors);
         }
         if (command.scores() != null) {
-            errors.reject("scores", "This ballot is not scored: send option_ids");
-        }
-        if (command.writeIn() != null) {
-            if (!ids.isEmpty()) {
-                errors.reject("option_ids", "Send option_ids or write_in, not both");
+            Map<Integer, Integer> stars = new HashMap<>();
+            for (Map.Entry<String, Integer> score : command.scores().entrySet()) {
+                Integer option = optionId(score.getKey());
+                if (option == null || score.getValue() == null) {
+                    errors.reject(ChoiceRules.SCORES, "Invalid option selected");
+                    return Optional.empty();
+                }
+                stars.put(option, score.getValue());
             }
-            return new VoteForm(VoteForm.WRITE_IN, command.writeIn());
+            return ChoiceRules.check(ballot, new VoteChoice.Scored(stars, command.writeIn()), errors);
         }
-        if (ids.size() > 1) {
-            errors.reject("option_ids", "This ballot takes one choice");
+        if (ballot.votingMethod() == VotingMethod.SINGLE && ids.size() <= 1) {
+            if (command.writeIn() != null && !ids.isEmpty()) {
+                errors.reject(ChoiceRules.PICKS, "Send option_ids or write_in, not both");
+                return Optional.empty();
+            }
+            VoteForm form = command.writeIn() != null
+                    ? new VoteForm(VoteForm.WRITE_IN, command.writeIn())
+                    : new VoteForm(ids.isEmpty() ? null : Integer.toString(ids.getFirst()), null);
+            return form.validate(ballot, errors);
         }
-        Integer id = ids.isEmpty() ? null : ids.getFirst();
-        return new VoteForm(id == null ? null : Integer.toString(id), null);
+        SortedSet<Integer> picks = new TreeSet<>(ids);
+        if (command.writeIn() != null) {
+            picks.add(VoteChoice.WRITE_IN_OPTION);
+        }
+        return ChoiceRules.check(ballot, new VoteChoice.Picked(picks, command.writeIn()), errors);
+    }
+
+    private static @Nullable Integer optionId(String key) {
+        try {
+            return Integer.parseInt(key.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** An option id this instance may not know yet: another instance may have just added it as a write-in. */
+    private static boolean namesUnknownOption(Ballot ballot, VoteCommand command) {
+        List<Integer> named = new ArrayList<>();
+        if (command.optionIds() != null) {
+            named.addAll(command.optionIds());
+        }
+        if (command.ranking() != null) {
+            named.addAll(command.ranking());
+        }
+        if (command.scores() != null) {
+            command.scores().keySet().stream().map(ProgramVoting::optionId).forEach(named::add);
+        }
+        return named.stream()
+                .anyMatch(id -> id != null && id > 0 && ballot.option(id).isEmpty());
     }
 
     /** The form's field names as the API names them. */
@@ -185,6 +243,7 @@ public class ProgramVoting {
         return switch (formField) {
             case "option_id" -> "option_ids";
             case "write_in_value" -> "write_in";
+            case "score" -> "scores";
             default -> formField;
         };
     }

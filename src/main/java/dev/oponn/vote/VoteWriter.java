@@ -5,6 +5,7 @@ import dev.oponn.platform.LogFingerprints;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,8 +39,14 @@ import org.springframework.web.server.ResponseStatusException;
 class VoteWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(VoteWriter.class);
-    private static final Comparator<PendingVote> LOCK_ORDER =
-            Comparator.comparingInt(PendingVote::optionId).thenComparingInt(PendingVote::shard);
+    /**
+     * Single choice by (option, shard); several options by shard, each vote's options in ascending order; contents
+     * by (content, shard). The repository runs the kinds in that order too.
+     */
+    private static final Comparator<PendingVote> LOCK_ORDER = Comparator.comparing(PendingVote::kind)
+            .thenComparingInt(PendingVote::optionId)
+            .thenComparingInt(PendingVote::shard)
+            .thenComparing(PendingVote::marks);
 
     private final VoteRepository votes;
     private final TransactionTemplate transactions;
@@ -69,11 +76,25 @@ class VoteWriter implements SmartLifecycle {
         }
     }
 
-    /** @param addressKey the client network's key on a ballot with a per-address cap, else absent */
+    /** What a vote adds to: one option's counter, several options' counters, or a ballot content's count. */
+    enum Kind {
+        OPTION,
+        OPTIONS,
+        CONTENT
+    }
+
+    /**
+     * @param optionId the option of a single-choice vote, else 0
+     * @param marks several options as a PostgreSQL array literal ({@code {1,3}}), or a ranking's or score
+     *     vector's content ({@link BallotContents}); empty for a single-choice vote
+     * @param addressKey the client network's key on a ballot with a per-address cap, else absent
+     */
     record PendingVote(
             BallotId ballot,
             byte[] voterKey,
+            Kind kind,
             int optionId,
+            String marks,
             int shard,
             byte @Nullable [] addressKey,
             CompletableFuture<Boolean> outcome) {}
@@ -85,10 +106,35 @@ class VoteWriter implements SmartLifecycle {
      * @return whether it counted (false: not active, this voter already voted, or the network is at the cap)
      */
     boolean record(BallotId ballot, byte[] voterKey, int optionId, int shard, byte @Nullable [] addressKey) {
+        return enqueue(new PendingVote(
+                ballot, voterKey, Kind.OPTION, optionId, "", shard, addressKey, new CompletableFuture<>()));
+    }
+
+    /** A vote of several options (multiple choice, approval): one more on each option's shard. */
+    boolean recordOptions(
+            BallotId ballot, byte[] voterKey, Collection<Integer> options, int shard, byte @Nullable [] addressKey) {
+        return enqueue(new PendingVote(
+                ballot,
+                voterKey,
+                Kind.OPTIONS,
+                0,
+                BallotContents.optionArray(options),
+                shard,
+                addressKey,
+                new CompletableFuture<>()));
+    }
+
+    /** A ranked or score vote: one more ballot with this content ({@link BallotContents}). */
+    boolean recordContent(BallotId ballot, byte[] voterKey, String content, int shard, byte @Nullable [] addressKey) {
+        return enqueue(new PendingVote(
+                ballot, voterKey, Kind.CONTENT, 0, content, shard, addressKey, new CompletableFuture<>()));
+    }
+
+    private boolean enqueue(PendingVote vote) {
         if (!running) {
             throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE);
         }
-        PendingVote vote = new PendingVote(ballot, voterKey, optionId, shard, addressKey, new CompletableFuture<>());
+        BallotId ballot = vote.ballot();
         BlockingQueue<PendingVote> lane = lanes.get(Math.floorMod(ballot.hashCode(), lanes.size()));
         try {
             if (!lane.offer(vote, 2, TimeUnit.SECONDS)) {

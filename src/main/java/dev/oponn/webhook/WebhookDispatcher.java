@@ -15,9 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A message claimed by an instance that dies is tried again when its lease runs out: at least once, same id.
  */
 @Component
-class WebhookDispatcher implements SmartLifecycle {
+class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
 
@@ -68,6 +71,7 @@ class WebhookDispatcher implements SmartLifecycle {
             .connectTimeout(CONNECT_TIMEOUT)
             .build();
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<@Nullable ScheduledFuture<?>> schedule = new AtomicReference<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicLong ticks = new AtomicLong();
 
@@ -230,18 +234,28 @@ class WebhookDispatcher implements SmartLifecycle {
     @Override
     public void start() {
         if (running.compareAndSet(false, true)) {
-            timer.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+            schedule.set(timer.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS));
         }
     }
 
-    /** Stops claiming; attempts in flight are cut off and, unrecorded, tried again after their lease. */
+    /** Stops claiming (a stopped context may start again); attempts in flight finish or time out. */
     @Override
     public void stop() {
         if (running.compareAndSet(true, false)) {
-            timer.shutdownNow();
-            senders.shutdownNow();
-            http.shutdownNow();
+            ScheduledFuture<?> ticking = schedule.getAndSet(null);
+            if (ticking != null) {
+                ticking.cancel(false);
+            }
         }
+    }
+
+    /** With the context: attempts in flight are cut off and, unrecorded, tried again after their lease. */
+    @Override
+    public void close() {
+        stop();
+        timer.shutdownNow();
+        senders.shutdownNow();
+        http.shutdownNow();
     }
 
     @Override

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * server itself serves, and the pages' own messages where the API refuses.
  */
 @OponnTest
-@TestPropertySource(properties = "oponn.votes.challenge-difficulty=50")
+@TestPropertySource(properties = {"oponn.votes.challenge-difficulty=50", "oponn.live.ended-linger=0s"})
 class ApiContractTests {
 
     @LocalServerPort
@@ -150,7 +150,7 @@ class ApiContractTests {
 
         ApiClient.Reply reply = api.vote(ballot.id(), api.device(), "{\"write_in\":\"Curry\"}");
 
-        assertThat(reply.status()).isEqualTo(201);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         JsonNode options = api.get("/api/v1/ballots/" + ballot.id()).json().get("options");
         assertThat(options.get(1).get("label").asString()).isEqualTo("Curry");
         assertThat(options.get(1).get("write_in").asBoolean()).isTrue();
@@ -187,7 +187,8 @@ class ApiContractTests {
         assertThat(unknown.status()).isEqualTo(422);
         contract.check("POST", "/api/v1/ballots/{id}/votes", unknown);
         assertThat(unknown.json().get("errors").get("option_ids").asString()).isEqualTo("Invalid option selected");
-        assertThat(two.json().get("errors").get("option_ids").asString()).isEqualTo("This ballot takes one choice");
+        assertThat(two.json().get("errors").get("vote").asString())
+                .isEqualTo("This ballot is counted by single voting: pick one option");
         assertThat(writeIn.json().get("errors").get("option_ids").asString())
                 .isEqualTo("Write-in votes are not allowed for this ballot");
         assertThat(api.vote(ballot.id(), device, "{\"option_ids\":[1]}").status())
@@ -388,6 +389,88 @@ class ApiContractTests {
     }
 
     @Test
+    void aMultipleChoiceBallotTakesSeveralIdsUpToItsMaxChoices() {
+        ApiClient.Reply created = api.post(
+                "/api/v1/ballots",
+                "{\"measure\":\"Toppings\",\"options\":[\"Ham\",\"Olives\",\"Basil\"],\"duration_mins\":0,"
+                        + "\"voting_method\":\"multiple\",\"max_choices\":2}");
+        String id = created.json().get("id").asString();
+
+        ApiClient.Reply counted = api.vote(id, api.device(), "{\"option_ids\":[1,3]}");
+        ApiClient.Reply tooMany = api.vote(id, api.device(), "{\"option_ids\":[1,2,3]}");
+        ApiClient.Reply ranking = api.vote(id, api.device(), "{\"ranking\":[1,2]}");
+
+        assertThat(created.status()).isEqualTo(201);
+        contract.check("POST", "/api/v1/ballots", created);
+        assertThat(created.json().get("voting_method").asString()).isEqualTo("multiple");
+        assertThat(created.json().get("max_choices").asInt()).isEqualTo(2);
+        assertThat(counted.status()).isEqualTo(201);
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").get("option_ids").asString()).isEqualTo("Pick at most 2 options");
+        assertThat(ranking.json().get("errors").get("vote").asString())
+                .startsWith("This ballot is counted by multiple voting");
+        ApiClient.Reply results = api.get("/api/v1/ballots/" + id + "/results");
+        contract.check("GET", "/api/v1/ballots/{id}/results", results);
+        assertThat(results.json().get("options").get(2).get("votes").asLong()).isEqualTo(1);
+        assertThat(results.json().get("total_votes").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aRankedBallotTakesARankingAndItsResultsHaveTheRunoffRounds() {
+        String id = api.post(
+                        "/api/v1/ballots",
+                        "{\"measure\":\"Chair\",\"options\":[\"Ada\",\"Bo\",\"Cy\"],\"duration_mins\":0,"
+                                + "\"voting_method\":\"ranked\"}")
+                .json()
+                .get("id")
+                .asString();
+        // First preferences Ada 2, Bo 2, Cy 1: Cy is eliminated and its ballot moves to Bo, who then has 3 of 5.
+        for (String ranking : new String[] {"[2]", "[2]", "[1,2]", "[3,2]", "[1]"}) {
+            assertThat(api.vote(id, api.device(), "{\"ranking\":" + ranking + "}")
+                            .status())
+                    .isEqualTo(201);
+        }
+        ApiClient.Reply twice = api.vote(id, api.device(), "{\"ranking\":[1,1]}");
+
+        ApiClient.Reply results = api.get("/api/v1/ballots/" + id + "/results");
+
+        assertThat(twice.status()).isEqualTo(422);
+        assertThat(twice.json().get("errors").get("ranking").asString())
+                .isEqualTo("Each option can be ranked only once");
+        assertThat(results.status()).isEqualTo(200);
+        contract.check("GET", "/api/v1/ballots/{id}/results", results);
+        JsonNode body = results.json();
+        assertThat(body.get("voting_method").asString()).isEqualTo("ranked");
+        assertThat(body.get("total_votes").asLong()).isEqualTo(5);
+        assertThat(body.get("rounds").size()).isEqualTo(2);
+        assertThat(body.get("rounds").get(0).get("continuing").asLong()).isEqualTo(5);
+        assertThat(body.get("rounds").get(0).get("eliminated").get(0).asInt()).isEqualTo(3);
+        assertThat(body.get("winner").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aScoreBallotTakesStarsPerOption() {
+        String id = api.post(
+                        "/api/v1/ballots",
+                        "{\"measure\":\"Films\",\"options\":[\"Alien\",\"Brazil\"],\"duration_mins\":0,"
+                                + "\"voting_method\":\"score\"}")
+                .json()
+                .get("id")
+                .asString();
+
+        ApiClient.Reply counted = api.vote(id, api.device(), "{\"scores\":{\"1\":5,\"2\":2}}");
+        ApiClient.Reply tooHigh = api.vote(id, api.device(), "{\"scores\":{\"1\":9}}");
+
+        assertThat(counted.status()).isEqualTo(201);
+        assertThat(tooHigh.json().get("errors").get("scores").asString())
+                .isEqualTo("Scores are whole numbers from 0 to 5");
+        ApiClient.Reply results = api.get("/api/v1/ballots/" + id + "/results");
+        contract.check("GET", "/api/v1/ballots/{id}/results", results);
+        assertThat(results.json().get("stars").get(0).get("total_stars").asLong())
+                .isEqualTo(5);
+    }
+
+    @Test
     void anEndedBallotsEventsAreItsFinalTallyThenClosedAndHiddenOnesAre403() {
         ApiClient.Created ballot = api.createActive("A", "B");
         api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}");
@@ -409,7 +492,8 @@ class ApiContractTests {
         contract.check("GET", "/api/v1/ballots/{id}/events", ended);
         assertThat(ended.body())
                 .startsWith("event: results\nid: 1\ndata: {")
-                .endsWith("event: closed\ndata: {\"status\":\"ended\"}\n\n");
+                .endsWith(
+                        "event: closed\ndata: {\"status\":\"ended\"}\n\nevent: end\ndata: {\"status\":\"ended\"}\n\n");
         assertThat(refused.status()).isEqualTo(403);
         contract.check("GET", "/api/v1/ballots/{id}/events", refused);
         assertThat(api.get(path.formatted(ballot.id()), "Last-Event-ID", "1").status())

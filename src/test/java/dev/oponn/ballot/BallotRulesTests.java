@@ -121,6 +121,7 @@ class BallotRulesTests {
                 end,
                 NOW,
                 VoteDefences.NONE,
-                WhoMayVote.ANYONE);
+                WhoMayVote.ANYONE,
+                null);
     }
 }

@@ -4,6 +4,7 @@ import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.OptionLabels;
 import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.ballot.VoteDefences;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
 import java.time.Duration;
@@ -29,6 +30,9 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param perAddressCap most votes one client network may cast; blank for no cap
  * @param voteChallenge a checkbox: votes need the vote page's proof of work
  * @param resultsVisibility {@code live} (also when absent), {@code after_vote} or {@code after_close}
+ * @param votingMethod {@code single} (also when absent), {@code multiple}, {@code approval}, {@code ranked} or
+ *     {@code score}
+ * @param maxChoices for {@code multiple}: most options one voter may pick, 2 to the number of options
  */
 public record CreateBallotForm(
         @Nullable String measure,
@@ -40,7 +44,9 @@ public record CreateBallotForm(
         @BindParam("tz_offset_mins") @Nullable String tzOffsetMins,
         @BindParam("per_address_cap") @Nullable String perAddressCap,
         @BindParam("vote_challenge") @Nullable String voteChallenge,
-        @BindParam("results_visibility") @Nullable String resultsVisibility) {
+        @BindParam("results_visibility") @Nullable String resultsVisibility,
+        @BindParam("voting_method") @Nullable String votingMethod,
+        @BindParam("max_choices") @Nullable String maxChoices) {
 
     static final int MEASURE_MIN = 3;
     static final int MEASURE_MAX = 255;
@@ -67,11 +73,25 @@ public record CreateBallotForm(
                 tzOffsetMins,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
     public static CreateBallotForm blank() {
-        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null, "live");
+        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null, "live", "single", "2");
+    }
+
+    public String methodValue() {
+        return votingMethod == null || votingMethod.isBlank() ? "single" : votingMethod.strip();
+    }
+
+    public List<VotingMethod> methodChoices() {
+        return List.of(VotingMethod.values());
+    }
+
+    public String maxChoicesValue() {
+        return maxChoices == null ? "" : maxChoices;
     }
 
     public String perAddressCapValue() {
@@ -146,7 +166,14 @@ public record CreateBallotForm(
         if (visibility.isEmpty()) {
             errors.reject("results_visibility", "one of live, after_vote or after_close");
         }
-        if (errors.any() || startsAt == null || duration == null) {
+        Optional<VotingMethod> method = VotingMethod.parse(methodValue());
+        if (method.isEmpty()) {
+            errors.reject("voting_method", "one of single, multiple, approval, ranked or score");
+        }
+        Integer most = method.orElse(null) == VotingMethod.MULTIPLE
+                ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)
+                : null;
+        if (errors.any() || startsAt == null || duration == null || method.isEmpty()) {
             return Optional.empty();
         }
         Instant endsAt = duration == 0 ? null : startsAt.plus(Duration.ofMinutes(duration));
@@ -159,7 +186,28 @@ public record CreateBallotForm(
                 endsAt,
                 defences,
                 WhoMayVote.ANYONE,
-                visibility.orElse(ResultsVisibility.LIVE)));
+                visibility.orElse(ResultsVisibility.LIVE),
+                method.get(),
+                most));
+    }
+
+    /**
+     * Multiple choice lets a voter pick from 2 up to every option (a write-in counts as one more); picking one is
+     * single choice, and a limit above the options would be no limit, which is approval.
+     */
+    private @Nullable Integer maxChoices(int choosable, FieldErrors errors) {
+        int most = Math.max(choosable, 2);
+        try {
+            int value = Integer.parseInt(maxChoicesValue().strip());
+            if (value >= 2 && value <= most) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // The same answer as a number out of range.
+        }
+        errors.reject(
+                "max_choices", "Max choices must be a whole number from 2 to " + most + " (the number of options)");
+        return null;
     }
 
     /** Blank is no cap; anything else must be a whole number from 1. */

@@ -4,6 +4,8 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotStatus;
 import dev.oponn.web.FieldErrors;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,5 +43,27 @@ public record VoteView(
 
     public boolean open() {
         return status == BallotStatus.ACTIVE && !alreadyVoted;
+    }
+
+    /** The ranks a select offers: 1 to the number of options (a write-in counting as one more). */
+    public List<Integer> rankChoices() {
+        int rankable = ballot.options().size() + (ballot.allowWriteIn() ? 1 : 0);
+        return IntStream.rangeClosed(1, rankable).boxed().toList();
+    }
+
+    public List<Integer> starChoices() {
+        return IntStream.rangeClosed(0, ChoiceRules.MAX_STARS).boxed().toList();
+    }
+
+    /** What the voter is asked to do, above the options. */
+    public String instructions() {
+        return switch (ballot.votingMethod()) {
+            case SINGLE -> "pick one option";
+            case MULTIPLE -> "pick up to " + ballot.maxChoices() + " options";
+            case APPROVAL -> "approve as many options as you like";
+            case RANKED ->
+                "rank as many options as you like: 1 is your first choice, then 2, 3 and so on; leave the rest blank";
+            case SCORE -> "give each option 0 to 5 stars; unscored options get 0";
+        };
     }
 }
