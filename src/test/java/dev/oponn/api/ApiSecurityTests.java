@@ -118,7 +118,7 @@ class ApiSecurityTests {
     @Test
     void aSignedInCreatorOwnsTheBallotThroughTheSessionAndGetsNoManageToken() {
         Device browser = new Device(port);
-        browser.post("/auth/mock-sign-in", "name", "Alice");
+        browser.post("/auth/mock-sign-in", "name", "Api session owner");
 
         Device.Response created = browser.postRaw(
                 "/api/v1/ballots",
