@@ -52,6 +52,24 @@ class BallotRulesTests {
     }
 
     @Test
+    void questionsAndOptionsWithControlOrDirectionCharactersAreRefused() {
+        for (String sneaky : new String[] {"nul\u0000byte", "bell\u0007", "evil\u202Etxt", "iso\u2066late"}) {
+            FieldErrors measure = FieldErrors.none();
+            assertThat(new CreateBallotForm("Which " + sneaky + "?", "yes,no", null, "now", null, "10", null)
+                            .validate(NOW, measure))
+                    .as(sneaky)
+                    .isEmpty();
+            assertThat(measure.get("measure")).contains("control or direction-override");
+            FieldErrors option = FieldErrors.none();
+            assertThat(new CreateBallotForm("Which one?", "yes," + sneaky, null, "now", null, "10", null)
+                            .validate(NOW, option))
+                    .as(sneaky)
+                    .isEmpty();
+            assertThat(option.get("options_raw")).contains("control or direction-override");
+        }
+    }
+
+    @Test
     void validFormBecomesADraftWithTrimmedValues() {
         CreateBallotForm form = new CreateBallotForm("  Ship it?  ", " yes ,no,, ", "on", "now", null, "10", null);
         FieldErrors errors = FieldErrors.none();

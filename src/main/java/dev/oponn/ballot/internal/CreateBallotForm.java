@@ -7,6 +7,7 @@ import dev.oponn.ballot.VoteDefences;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.HiddenCharacters;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -53,6 +54,7 @@ public record CreateBallotForm(
     static final int OPTION_MAX = 64;
     static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
     static final int PER_ADDRESS_CAP_MAX = 1_000_000;
+    static final int MARKED_OPTIONS_MAX = 40;
 
     /** The form as it was before the vote defences; package-private so that binding sees one public constructor. */
     public CreateBallotForm(
@@ -145,6 +147,8 @@ public record CreateBallotForm(
             errors.reject("measure", "at least 3 characters");
         } else if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) > MEASURE_MAX) {
             errors.reject("measure", "at most 255 characters");
+        } else if (HiddenCharacters.in(trimmedMeasure)) {
+            errors.reject("measure", "cannot contain control or direction-override characters");
         }
 
         List<String> options = splitOptions();
@@ -155,6 +159,8 @@ public record CreateBallotForm(
             errors.reject("options_raw", "at least 1 option when write-ins are enabled");
         } else if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > OPTION_MAX)) {
             errors.reject("options_raw", "between 1 and 64 characters");
+        } else if (options.stream().anyMatch(HiddenCharacters::in)) {
+            errors.reject("options_raw", "options cannot contain control or direction-override characters");
         } else if (!distinct(options)) {
             errors.reject("options_raw", "options must differ from each other");
         }
@@ -169,6 +175,14 @@ public record CreateBallotForm(
         Optional<VotingMethod> method = VotingMethod.parse(methodValue());
         if (method.isEmpty()) {
             errors.reject("voting_method", "one of single, multiple, approval, ranked or score");
+        }
+        if (method.isPresent() && method.get().storesContent() && options.size() > MARKED_OPTIONS_MAX) {
+            // Their vote form posts a field per option, write-ins included, and a form of more than 100 values is
+            // refused before it is read: 40 listed and 50 write-ins still fit.
+            errors.reject(
+                    "options_raw",
+                    "at most " + MARKED_OPTIONS_MAX + " options for "
+                            + method.get().value() + " ballots");
         }
         Integer most = method.orElse(null) == VotingMethod.MULTIPLE
                 ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)

@@ -3,6 +3,7 @@ package dev.oponn.vote.internal;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.HiddenCharacters;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,23 +94,10 @@ public record VoteForm(
             return "Write-in value required";
         } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
             return "at most 64 characters";
-        } else if (text.codePoints().anyMatch(VoteForm::controlOrDirection)) {
+        } else if (HiddenCharacters.in(text)) {
             return "Write-ins cannot contain control or direction-override characters";
         }
         return null;
-    }
-
-    /**
-     * Characters that would let a write-in hide or reorder what others read on the results page: controls (Cc)
-     * and the bidirectional marks, embeddings, overrides and isolates.
-     */
-    static boolean controlOrDirection(int c) {
-        return Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E
-                || c == 0x200F
-                || c == 0x061C;
     }
 
     /** A number this instance may simply not know yet: another instance may have just added it as a write-in. */
