@@ -3,10 +3,13 @@ package dev.oponn.api;
 import dev.oponn.web.ProblemDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -57,6 +60,18 @@ class ApiErrors {
                 .headers(e.getHeaders())
                 .contentType(ProblemDocument.MEDIA_TYPE)
                 .body(problem);
+    }
+
+    /**
+     * No connection to the database: nothing ran, so nothing was written; 503 and try again, as for the pages
+     * ({@code web.DatabaseUnavailable}).
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ApiProblem> databaseUnavailable(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(ProblemDocument.MEDIA_TYPE)
+                .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE));
     }
 
     /** Anything else is Oponn's fault: logged with its cause, answered with nothing of it. */
