@@ -137,6 +137,27 @@ class ApiSecurityTests {
     }
 
     @Test
+    void onASignedInBallotTheSessionsAccountIsTheVoterAndADeviceIsNotEnough() {
+        ApiClient.Created ballot = api.create(
+                "{\"measure\":\"Members only\",\"options\":[\"A\",\"B\"],\"duration_mins\":0,\"who_may_vote\":\"signed_in\"}");
+        String path = "/api/v1/ballots/" + ballot.id() + "/votes";
+        Device member = new Device(port);
+        member.post("/auth/mock-sign-in", "name", "Api member");
+
+        ApiClient.Reply deviceOnly = api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}");
+        Device.Response first = member.postRaw(path, "application/json", "{\"option_ids\":[1]}");
+        Device.Response again =
+                member.postRaw(path, "application/json", "{\"option_ids\":[2]}", "Oponn-Device", api.device());
+
+        assertThat(deviceOnly.status()).isEqualTo(401);
+        assertThat(deviceOnly.json().get("reason").asString()).isEqualTo("sign_in");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status())
+                .as("a new device does not make the account a new voter")
+                .isEqualTo(409);
+    }
+
+    @Test
     void onlyTheDocsPagesAdmitSwaggerUisOneInlineStyleByItsHash() {
         String pages = api.get("/create").header("Content-Security-Policy");
         String docs = api.get("/api/swagger-ui/index.html").header("Content-Security-Policy");
