@@ -97,11 +97,34 @@ class WebhookDeliveryTests {
                 .readTree(receiver.ofType("results.final").getFirst().body())
                 .get("data");
         assertThat(results.get("total_votes").asLong()).isEqualTo(2);
-        assertThat(results.get("options").get(0).get("id").asInt()).isEqualTo(2);
-        assertThat(results.get("options").get(0).get("votes").asLong()).isEqualTo(2);
+        assertThat(results.get("options").get(1).get("id").asInt()).isEqualTo(2);
+        assertThat(results.get("options").get(1).get("votes").asLong()).isEqualTo(2);
+        assertThat(results.get("options").get(0).get("votes").asLong()).isZero();
         assertThat(receiver.received().getFirst().body())
                 .doesNotContain("Pizza")
                 .doesNotContain("Sushi");
+    }
+
+    @Test
+    void aRankedBallotsFinalResultsCarryItsRunoffRoundsAndWinner() {
+        ApiClient.Created ballot = api.create("{\"measure\":\"Chair\",\"options\":[\"Ada\",\"Bo\",\"Cy\"],"
+                + "\"duration_mins\":0,\"voting_method\":\"ranked\"}");
+        String secret = register(ballot, "results.final");
+        // First preferences Ada 2, Bo 2, Cy 1: Cy is eliminated and its ballot moves to Bo, who then has 3 of 5.
+        for (String ranking : new String[] {"[2]", "[2]", "[1,2]", "[3,2]", "[1]"}) {
+            api.vote(ballot.id(), api.device(), "{\"ranking\":" + ranking + "}");
+        }
+
+        api.post("/api/v1/ballots/" + ballot.id() + "/close", null, ballot.owner());
+
+        await().atMost(WAIT).until(() -> !receiver.ofType("results.final").isEmpty());
+        Receiver.Received message = receiver.ofType("results.final").getFirst();
+        assertThat(message.verifiedWith(secret)).isTrue();
+        JsonNode data = ApiClient.JSON.readTree(message.body()).get("data");
+        assertThat(data.get("voting_method").asString()).isEqualTo("ranked");
+        assertThat(data.get("rounds").size()).isEqualTo(2);
+        assertThat(data.get("winner").asInt()).isEqualTo(2);
+        assertThat(message.body()).doesNotContain("Ada").doesNotContain("Bo\"");
     }
 
     @Test
