@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.oponn.api.ApiClient;
+import dev.oponn.api.ApiTest;
 import dev.oponn.api.OpenApiContract;
-import dev.oponn.support.OponnTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +20,7 @@ import tools.jackson.databind.JsonNode;
  * the three messages signed per Standard Webhooks, retries under one id, redirects refused, and no vote waiting for
  * a slow receiver.
  */
-@OponnTest
-@TestPropertySource(properties = {"oponn.webhooks.allow-private=true", "oponn.webhooks.retry-delay=1s"})
+@ApiTest
 class WebhookDeliveryTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
