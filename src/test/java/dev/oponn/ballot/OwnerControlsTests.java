@@ -2,6 +2,7 @@ package dev.oponn.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oponn.platform.LogFingerprints;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.Flows;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +33,9 @@ class OwnerControlsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LogFingerprints fingerprints;
 
     @Test
     void theManagePageOffersEachControlAsAPostFormWithTheCsrfToken() {
@@ -323,6 +330,51 @@ class OwnerControlsTests {
         assertThat(carol.post("/manage/" + id + "/delete", "confirm", "delete").status())
                 .isEqualTo(303);
         assertThat(carol.get("/").html().select("[data-ballot=" + id + "]")).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyControlIsLoggedAsANounVerbEventByFingerprintNeverByIdTextOrKey(CapturedOutput output) {
+        Device owner = new Device(port);
+        String measure = "Which secret plan wins?";
+        String id = idFrom(owner.post(
+                "/create",
+                "measure",
+                measure,
+                "options_raw",
+                "plan alpha, plan beta",
+                "start_time_type",
+                "scheduled",
+                "scheduled_start_time",
+                Instant.now().plus(2, ChronoUnit.HOURS).toString(),
+                "duration_mins",
+                "60"));
+        String manage = manageLink(owner, id);
+        String key = manage.substring(manage.lastIndexOf('/') + 1);
+        String fingerprint = "ballot=\"" + fingerprints.ballot(id) + "\"";
+
+        assertThat(owner.post(manage + "/start").status()).isEqualTo(303);
+        assertThat(owner.post(manage + "/extend", "duration_mins", "30").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/close").status()).isEqualTo(303);
+        assertThat(owner.post(manage + "/reopen", "duration_mins", "0").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/voters", "who_may_vote", "signed_in").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/delete", "confirm", "delete").status()).isEqualTo(303);
+
+        String logged = output.getAll();
+        for (String event : new String[] {
+            "ballot.started",
+            "ballot.extended",
+            "ballot.closed",
+            "ballot.reopened",
+            "ballot.voters_changed",
+            "ballot.deleted"
+        }) {
+            assertThat(logged).contains(event + " " + fingerprint);
+        }
+        assertThat(logged).doesNotContain(id, key, measure, "plan alpha");
     }
 
     private record Guest(Device owner, String id, String manage) {}
