@@ -333,6 +333,47 @@ class OwnerControlsTests {
     }
 
     @Test
+    void everyBadControlValueSaysWhyUnderItsFieldWithA400AndChangesNothing() {
+        Guest guest = guestBallot("Bad values?");
+        String[][] refusals = {
+            {"extend", "duration_mins", "soon", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "-5", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "527041", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"voters", "who_may_vote", "members", "Choose who may vote: anyone or signed_in"},
+            {"voters", "who_may_vote", "", "Choose who may vote: anyone or signed_in"},
+            {"delete", "confirm", "yes", "Type the word delete to confirm"},
+            {"delete", "confirm", "DELETE", "Type the word delete to confirm"},
+        };
+        for (String[] refusal : refusals) {
+            Response refused = guest.owner.post(guest.manage + "/" + refusal[0], refusal[1], refusal[2]);
+            assertThat(refused.status()).as(String.join(" ", refusal)).isEqualTo(400);
+            assertThat(refused.html()
+                            .select("[data-error-for=" + refusal[1] + "]")
+                            .text())
+                    .as(String.join(" ", refusal))
+                    .isEqualTo(refusal[3]);
+            assertThat(refused.html().select("h1").text()).contains("Bad values?");
+        }
+        guest.owner.post(guest.manage + "/close");
+        Response reopen = guest.owner.post(guest.manage + "/reopen", "duration_mins", "-1");
+        assertThat(reopen.status()).isEqualTo(400);
+        assertThat(reopen.html().select("[data-error-for=duration_mins]").text())
+                .isEqualTo("Duration must be a whole number of minutes from 0 to 527040 (0 means no end)");
+        Response start = guest.owner.post(guest.manage + "/start");
+        assertThat(start.status()).as("an ended ballot does not start").isEqualTo(409);
+        assertThat(start.html().select("[data-error-for=control]").text()).isNotBlank();
+
+        assertThat(status(guest.id)).isEqualTo("ENDED");
+        assertThat(rows(guest.id)).as("the ballot is still there").isPositive();
+        assertThat(jdbc.sql("SELECT who_may_vote FROM ballot WHERE id = :id")
+                        .param("id", guest.id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("anyone");
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void everyControlIsLoggedAsANounVerbEventByFingerprintNeverByIdTextOrKey(CapturedOutput output) {
         Device owner = new Device(port);
