@@ -80,12 +80,12 @@ class RankedBallotInBrowserTests extends BrowserTest {
         browser.get(url("/vote/" + ballot));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-rank-toggle]")));
 
-        // cherries dropped on apples: cherries first, apples second, bananas still unranked.
+        // cherries dropped on the unranked apples: cherries is ranked first, apples stays unranked.
         new Actions(browser).dragAndDrop(row("cherries"), row("apples")).perform();
         wait.until(d -> position("cherries").equals("1."));
-        assertThat(position("apples")).isEqualTo("2.");
+        assertThat(position("apples")).isEqualTo("–");
         assertThat(position("bananas")).isEqualTo("–");
-        // bananas dragged onto cherries: it goes first.
+        // bananas dropped on the ranked cherries takes its rank; apples dropped below them is ranked last.
         new Actions(browser)
                 .clickAndHold(row("bananas"))
                 .moveToElement(row("cherries"))
@@ -93,7 +93,9 @@ class RankedBallotInBrowserTests extends BrowserTest {
                 .perform();
         wait.until(d -> position("bananas").equals("1."));
         assertThat(position("cherries")).isEqualTo("2.");
-        assertThat(position("apples")).isEqualTo("3.");
+        assertThat(position("apples")).isEqualTo("–");
+        new Actions(browser).dragAndDrop(row("apples"), row("apples")).perform();
+        assertThat(position("apples")).as("dropped on itself: nothing happens").isEqualTo("–");
 
         browser.findElement(By.cssSelector("#vote-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/results/"));
