@@ -4,14 +4,16 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Bytes ready for the wire: one Server-Sent Event, or a comment, encoded once and then shared by every viewer that
- * is sent it. Viewers never copy or change them.
+ * is sent it. Viewers never copy or change them. Each frame exists in the two forms viewers take: {@code bytes},
+ * the results panel's HTML for the pages, and {@code json}, the same state as the public API's JSON events
+ * ({@code event: results}), both made once per change.
  *
  * @param version the tally version of an update, or {@link #NO_VERSION} for heartbeats and closing hints
  * @param committedAtMillis when the oldest vote this update carries was committed (epoch millis), or 0 when it
  *     carries none (a first event, a re-read after a lost Redis connection)
  * @param last whether the stream ends after this frame
  */
-record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
+record Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, boolean last) {
 
     static final long NO_VERSION = -1;
 
@@ -33,13 +35,24 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
      */
     static final String END_EVENT = "end";
 
-    static Frame update(long version, String html, long committedAtMillis) {
-        return new Frame(utf8(event(version, html)), version, committedAtMillis, false);
+    /** The JSON stream's name for a tally, and for the notice that the counts are hidden. */
+    static final String RESULTS_EVENT = "results";
+
+    static final String HIDDEN_EVENT = "hidden";
+
+    /** @param json the tally as the API's JSON document, one line */
+    static Frame update(long version, String html, String json, long committedAtMillis) {
+        return new Frame(
+                utf8(event(version, html)),
+                utf8(named(RESULTS_EVENT, version, json)),
+                version,
+                committedAtMillis,
+                false);
     }
 
     /** The panel that says when the counts will show; {@link #HIDDEN} and an {@code id:} without a count. */
-    static Frame hidden(String html) {
-        return new Frame(utf8(event(HIDDEN_ID, html)), HIDDEN, 0, false);
+    static Frame hidden(String html, String json) {
+        return new Frame(utf8(event(HIDDEN_ID, html)), utf8(named(HIDDEN_EVENT, HIDDEN_ID, json)), HIDDEN, 0, false);
     }
 
     boolean hidesCounts() {
@@ -50,14 +63,25 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
      * The final tally, then the {@code closed} event. The stream stays open while the ended ballot lingers, so that a
      * reopening reaches the page; {@link #end()} ends it.
      */
-    static Frame finalUpdate(long version, String html) {
+    static Frame finalUpdate(long version, String html, String json) {
         String closed = "event: " + CLOSED_EVENT + "\ndata: voting closed\n\n";
-        return new Frame(utf8(event(version, html) + closed), version, 0, false);
+        String closedJson = "event: " + CLOSED_EVENT + "\ndata: {\"status\":\"ended\"}\n\n";
+        return new Frame(
+                utf8(event(version, html) + closed),
+                utf8(named(RESULTS_EVENT, version, json) + closedJson),
+                version,
+                0,
+                false);
     }
 
     /** Ends the stream of an ended ballot and tells the page to stop listening. */
     static Frame end() {
-        return new Frame(utf8("event: " + END_EVENT + "\ndata: over\n\n"), NO_VERSION, 0, true);
+        return new Frame(
+                utf8("event: " + END_EVENT + "\ndata: over\n\n"),
+                utf8("event: " + END_EVENT + "\ndata: {\"status\":\"ended\"}\n\n"),
+                NO_VERSION,
+                0,
+                true);
     }
 
     /** The event that ends the streams of a deleted ballot; the page swaps its data in and stops listening. */
@@ -67,20 +91,32 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
     static Frame deleted() {
         String panel = "<section id=\"results-panel\" class=\"panel results\" data-deleted>"
                 + "<p class=\"status\">ballot deleted</p></section>";
-        return new Frame(utf8("event: " + DELETED_EVENT + "\ndata: " + panel + "\n\n"), NO_VERSION, 0, true);
+        return new Frame(
+                utf8("event: " + DELETED_EVENT + "\ndata: " + panel + "\n\n"),
+                utf8("event: " + DELETED_EVENT + "\ndata: {\"status\":\"deleted\"}\n\n"),
+                NO_VERSION,
+                0,
+                true);
     }
 
     static Frame heartbeat() {
-        return new Frame(utf8(": heartbeat\n\n"), NO_VERSION, 0, false);
+        byte[] comment = utf8(": heartbeat\n\n");
+        return new Frame(comment, comment, NO_VERSION, 0, false);
     }
 
     /** Ends a stream with a hint to reconnect after {@code millis}, as on shutdown. */
     static Frame retry(long millis) {
-        return new Frame(utf8("retry: " + millis + "\n\n"), NO_VERSION, 0, true);
+        byte[] hint = utf8("retry: " + millis + "\n\n");
+        return new Frame(hint, hint, NO_VERSION, 0, true);
     }
 
     boolean isUpdate() {
         return version != NO_VERSION;
+    }
+
+    /** The bytes of the form a viewer takes. */
+    byte[] bytes(boolean asJson) {
+        return asJson ? json : bytes;
     }
 
     /**
@@ -99,6 +135,15 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last) {
             out.append("data: ").append(line).append('\n');
         }
         return out.append('\n').toString();
+    }
+
+    private static String named(String name, long version, String json) {
+        return named(name, Long.toString(version), json);
+    }
+
+    /** A JSON event: Jackson escapes every line break inside strings, so the document is one {@code data:} line. */
+    private static String named(String name, String id, String json) {
+        return "event: " + name + "\n" + event(id, json);
     }
 
     private static byte[] utf8(String text) {

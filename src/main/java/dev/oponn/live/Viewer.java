@@ -48,6 +48,7 @@ final class Viewer implements WriteListener, AsyncListener {
     private final Owner owner;
     private final HangUpWatch hangUp;
     private final Audience audience;
+    private final boolean json;
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Whether this viewer's device has voted on the ballot, as far as this instance has learnt. */
@@ -98,6 +99,21 @@ final class Viewer implements WriteListener, AsyncListener {
             long nowNanos,
             HangUpWatch hangUp,
             Audience audience) {
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, false);
+    }
+
+    /** @param json whether this viewer takes the JSON form of each frame (the public API's stream) */
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp,
+            Audience audience,
+            boolean json) {
+        this.json = json;
         this.audience = audience;
         this.voted = audience.voted();
         this.ballot = ballot;
@@ -208,6 +224,7 @@ final class Viewer implements WriteListener, AsyncListener {
                 } else {
                     next = new Frame(
                             concat(waiting.bytes(), last.bytes()),
+                            concat(waiting.json(), last.json()),
                             waiting.version(),
                             waiting.committedAtMillis(),
                             true);
@@ -293,7 +310,7 @@ final class Viewer implements WriteListener, AsyncListener {
         if (closed || finishing || frame.version() < version) {
             return false;
         }
-        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(), frame.bytes()))) {
+        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(json), frame.bytes(json)))) {
             return false;
         }
         version = frame.version();
@@ -307,7 +324,7 @@ final class Viewer implements WriteListener, AsyncListener {
      * version it showed, and the next visible tally is taken whatever its version.
      */
     private boolean queueHidden(Frame frame) {
-        if (closed || finishing || (given != null && Arrays.equals(given.bytes(), frame.bytes()))) {
+        if (closed || finishing || (given != null && Arrays.equals(given.bytes(json), frame.bytes(json)))) {
             return false;
         }
         version = Frame.NO_VERSION;
@@ -347,7 +364,7 @@ final class Viewer implements WriteListener, AsyncListener {
                     return After.NOTHING;
                 }
                 next = null;
-                out.write(frame.bytes());
+                out.write(frame.bytes(json));
                 unflushed = true;
                 lastWriteNanos = System.nanoTime();
                 ending = frame.last();
