@@ -59,7 +59,7 @@
 
   // A ranked ballot's list: without script each option has a select rank_{id}; with it the rows themselves are
   // the ranking. "rank" adds an option at the end of the ranked ones (or takes it out), "up" and "down" move it,
-  // by keyboard (Tab, Enter or Space), by pointer, or by dragging a ranked row; the selects stay in the form,
+  // by keyboard (Tab, Enter or Space), by pointer, or by dragging a row onto another; the selects stay in the form,
   // hidden, and are set to each row's position, so the server reads the same rank_{id} fields either way.
   function enhanceRankings(root) {
     root.querySelectorAll("ol[data-ranking]").forEach(function (list) {
@@ -141,9 +141,11 @@
       event.preventDefault();
       var dragged = list.children[parseInt(list.dataset.dragging, 10)];
       if (!dragged || dragged === row) { return; }
+      // Dropped on a ranked row it takes that rank; dropped on an unranked one it is ranked last, and the row it
+      // landed on stays unranked: only the row the voter moved changes its meaning.
       dragged.dataset.ranked = "true";
-      row.dataset.ranked = "true";
-      list.insertBefore(dragged, row);
+      var target = row.dataset.ranked === "true" ? row : list.querySelector("[data-rank-row][data-ranked=false]");
+      list.insertBefore(dragged, target);
       refresh(list);
       say(status, labelOf(dragged) + " is ranked " + dragged.querySelector("select[data-rank]").value);
     });

@@ -3,6 +3,7 @@ package dev.oponn.results;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.ballot.BallotOwners;
 import dev.oponn.web.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * {@code GET /results/{id}/export.csv} and {@code .json}: the tally as a file, for whoever may see the counts (the
  * owner always, from the manage page). Hidden counts answer 403: the usual error page for the CSV, a problem
- * document for the JSON. Neither is cached anywhere: the counts go on changing.
+ * document for the JSON. Neither is cached anywhere: the counts go on changing. A guest owner is known only by the
+ * manage key, so their manage page links to the same files under its own address,
+ * {@code /manage/{id}/{key}/export.csv}, which a wrong key answers with the manage page's 404.
  */
 @Controller
 class ExportController {
@@ -31,12 +34,15 @@ class ExportController {
     private final BallotCatalog catalog;
     private final ResultsService results;
     private final ResultsAccess access;
+    private final BallotOwners owners;
     private final Clock clock;
 
-    ExportController(BallotCatalog catalog, ResultsService results, ResultsAccess access, Clock clock) {
+    ExportController(
+            BallotCatalog catalog, ResultsService results, ResultsAccess access, BallotOwners owners, Clock clock) {
         this.catalog = catalog;
         this.results = results;
         this.access = access;
+        this.owners = owners;
         this.clock = clock;
     }
 
@@ -46,11 +52,31 @@ class ExportController {
         if (!access.seesCounts(ballot, request)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
-        ResultsExport export = read(ballot);
+        return csv(ballot);
+    }
+
+    @GetMapping("/manage/{id}/{key}/export.csv")
+    ResponseEntity<String> guestOwnerCsv(@PathVariable String id, @PathVariable String key) {
+        return csv(ownedThrough(id, key));
+    }
+
+    @GetMapping("/manage/{id}/{key}/export.json")
+    ResponseEntity<?> guestOwnerJson(@PathVariable String id, @PathVariable String key) {
+        return json(ownedThrough(id, key));
+    }
+
+    private ResponseEntity<String> csv(Ballot ballot) {
         return ResponseEntity.ok()
                 .headers(download(ballot, "csv"))
                 .contentType(CSV)
-                .body(export.csv());
+                .body(read(ballot).csv());
+    }
+
+    private ResponseEntity<?> json(Ballot ballot) {
+        return ResponseEntity.ok()
+                .headers(download(ballot, "json"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(read(ballot));
     }
 
     @GetMapping("/results/{id}/export.json")
@@ -68,14 +94,18 @@ class ExportController {
                     .contentType(ProblemDocument.MEDIA_TYPE)
                     .body(hidden.fields());
         }
-        return ResponseEntity.ok()
-                .headers(download(ballot, "json"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(read(ballot));
+        return json(ballot);
     }
 
     private Ballot find(String id) {
         return BallotId.parse(id)
+                .flatMap(catalog::find)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private Ballot ownedThrough(String id, String key) {
+        return BallotId.parse(id)
+                .filter(ballotId -> owners.opens(ballotId, key))
                 .flatMap(catalog::find)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

@@ -2,6 +2,7 @@ package dev.oponn.ballot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oponn.platform.LogFingerprints;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.Flows;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -29,6 +33,9 @@ class OwnerControlsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LogFingerprints fingerprints;
 
     @Test
     void theManagePageOffersEachControlAsAPostFormWithTheCsrfToken() {
@@ -323,6 +330,92 @@ class OwnerControlsTests {
         assertThat(carol.post("/manage/" + id + "/delete", "confirm", "delete").status())
                 .isEqualTo(303);
         assertThat(carol.get("/").html().select("[data-ballot=" + id + "]")).isEmpty();
+    }
+
+    @Test
+    void everyBadControlValueSaysWhyUnderItsFieldWithA400AndChangesNothing() {
+        Guest guest = guestBallot("Bad values?");
+        String[][] refusals = {
+            {"extend", "duration_mins", "soon", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "-5", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "527041", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"extend", "duration_mins", "", "Duration must be a whole number of minutes from 1 to 527040"},
+            {"voters", "who_may_vote", "members", "Choose who may vote: anyone or signed_in"},
+            {"voters", "who_may_vote", "", "Choose who may vote: anyone or signed_in"},
+            {"delete", "confirm", "yes", "Type the word delete to confirm"},
+            {"delete", "confirm", "DELETE", "Type the word delete to confirm"},
+        };
+        for (String[] refusal : refusals) {
+            Response refused = guest.owner.post(guest.manage + "/" + refusal[0], refusal[1], refusal[2]);
+            assertThat(refused.status()).as(String.join(" ", refusal)).isEqualTo(400);
+            assertThat(refused.html()
+                            .select("[data-error-for=" + refusal[1] + "]")
+                            .text())
+                    .as(String.join(" ", refusal))
+                    .isEqualTo(refusal[3]);
+            assertThat(refused.html().select("h1").text()).contains("Bad values?");
+        }
+        guest.owner.post(guest.manage + "/close");
+        Response reopen = guest.owner.post(guest.manage + "/reopen", "duration_mins", "-1");
+        assertThat(reopen.status()).isEqualTo(400);
+        assertThat(reopen.html().select("[data-error-for=duration_mins]").text())
+                .isEqualTo("Duration must be a whole number of minutes from 0 to 527040 (0 means no end)");
+        Response start = guest.owner.post(guest.manage + "/start");
+        assertThat(start.status()).as("an ended ballot does not start").isEqualTo(409);
+        assertThat(start.html().select("[data-error-for=control]").text()).isNotBlank();
+
+        assertThat(status(guest.id)).isEqualTo("ENDED");
+        assertThat(rows(guest.id)).as("the ballot is still there").isPositive();
+        assertThat(jdbc.sql("SELECT who_may_vote FROM ballot WHERE id = :id")
+                        .param("id", guest.id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("anyone");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void everyControlIsLoggedAsANounVerbEventByFingerprintNeverByIdTextOrKey(CapturedOutput output) {
+        Device owner = new Device(port);
+        String measure = "Which secret plan wins?";
+        String id = idFrom(owner.post(
+                "/create",
+                "measure",
+                measure,
+                "options_raw",
+                "plan alpha, plan beta",
+                "start_time_type",
+                "scheduled",
+                "scheduled_start_time",
+                Instant.now().plus(2, ChronoUnit.HOURS).toString(),
+                "duration_mins",
+                "60"));
+        String manage = manageLink(owner, id);
+        String key = manage.substring(manage.lastIndexOf('/') + 1);
+        String fingerprint = "ballot=\"" + fingerprints.ballot(id) + "\"";
+
+        assertThat(owner.post(manage + "/start").status()).isEqualTo(303);
+        assertThat(owner.post(manage + "/extend", "duration_mins", "30").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/close").status()).isEqualTo(303);
+        assertThat(owner.post(manage + "/reopen", "duration_mins", "0").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/voters", "who_may_vote", "signed_in").status())
+                .isEqualTo(303);
+        assertThat(owner.post(manage + "/delete", "confirm", "delete").status()).isEqualTo(303);
+
+        String logged = output.getAll();
+        for (String event : new String[] {
+            "ballot.started",
+            "ballot.extended",
+            "ballot.closed",
+            "ballot.reopened",
+            "ballot.voters_changed",
+            "ballot.deleted"
+        }) {
+            assertThat(logged).contains(event + " " + fingerprint);
+        }
+        assertThat(logged).doesNotContain(id, key, measure, "plan alpha");
     }
 
     private record Guest(Device owner, String id, String manage) {}

@@ -63,6 +63,51 @@ class RankedBallotInBrowserTests extends BrowserTest {
         assertThat(chrome.consoleErrors()).isEmpty();
     }
 
+    @Test
+    void aVoterRanksByDraggingRowsWithThePointerAndTheBallotIsCounted() {
+        String ballot = Flows.createBallotWith(
+                new Device(port),
+                "measure",
+                "Order the fruit",
+                "options_raw",
+                "apples, bananas, cherries",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "voting_method",
+                "ranked");
+        browser.get(url("/vote/" + ballot));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-rank-toggle]")));
+
+        // cherries dropped on the unranked apples: cherries is ranked first, apples stays unranked.
+        new Actions(browser).dragAndDrop(row("cherries"), row("apples")).perform();
+        wait.until(d -> position("cherries").equals("1."));
+        assertThat(position("apples")).isEqualTo("–");
+        assertThat(position("bananas")).isEqualTo("–");
+        // bananas dropped on the ranked cherries takes its rank; apples dropped below them is ranked last.
+        new Actions(browser)
+                .clickAndHold(row("bananas"))
+                .moveToElement(row("cherries"))
+                .release()
+                .perform();
+        wait.until(d -> position("bananas").equals("1."));
+        assertThat(position("cherries")).isEqualTo("2.");
+        assertThat(position("apples")).isEqualTo("–");
+        new Actions(browser).dragAndDrop(row("apples"), row("apples")).perform();
+        assertThat(position("apples")).as("dropped on itself: nothing happens").isEqualTo("–");
+
+        browser.findElement(By.cssSelector("#vote-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/results/"));
+        WebElement bananas = browser.findElement(By.cssSelector("[data-rounds] tbody tr[data-option-id='2']"));
+        assertThat(bananas.findElement(By.cssSelector("td")).getText()).isEqualTo("1");
+        assertThat(chrome.consoleErrors()).isEmpty();
+    }
+
+    private WebElement row(String label) {
+        return browser.findElement(By.xpath("//li[@data-rank-row][.//label[normalize-space(.)='" + label + "']]"));
+    }
+
     /** Tabs forward until the focused element has this accessible label, then presses {@code key} on it. */
     private void press(String label, Keys key) {
         tabTo(e -> label.equals(e.getAttribute("aria-label")));

@@ -186,6 +186,58 @@ class HiddenResultsTests {
         assertHidden(ballot, before, everything(bystander, ballot), "results are hidden until the ballot closes");
     }
 
+    /**
+     * Under {@code after_vote} the other methods hide as much until the device has voted, then every route shows
+     * it the counts: its open page without a reload, the results page, the presenter view and the exports.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"multiple", "approval", "score"})
+    void afterVoteShowsEveryMethodsCountsOnceTheDeviceHasVoted(String method) {
+        Device owner = signedIn("vera-" + method);
+        String ballot = Flows.createBallotWith(
+                owner,
+                "measure",
+                "After the vote, " + method + "?",
+                "options_raw",
+                "alpha, beta",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                "after_vote",
+                "voting_method",
+                method,
+                "max_choices",
+                "2");
+        Function<String, String[]> marking = method.equals("score")
+                ? option -> new String[] {"score_" + option, "1"}
+                : option -> new String[] {"option_id", option};
+        Device bystander = new Device(port);
+        Flows.openVotePage(bystander, ballot);
+        Map<String, String> before = everything(bystander, ballot);
+        castWithStreamsOpen(owner, ballot, 7, 13, List.of(bystander), marking);
+        assertHidden(ballot, before, everything(bystander, ballot), "vote to see the results");
+
+        SseClient watching = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> !watching.messages().isEmpty());
+        assertThat(watching.lastMessage().data()).contains("vote to see the results");
+        assertThat(bystander
+                        .postAll("/vote/" + ballot, false, marking.apply("2"))
+                        .status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("the open page shows the counts after this device's vote, without a reload")
+                .until(() -> watching.lastMessage().data().contains("data-count>14<"));
+        for (String path : List.of("/results/" + ballot, "/present/" + ballot)) {
+            assertThat(bystander.get(path).body()).as(path).contains("data-count>14<");
+        }
+        assertThat(bystander.getHtmx("/results/" + ballot).body()).contains("data-count>14<");
+        assertThat(bystander.get("/results/" + ballot + "/export.csv").status()).isEqualTo(200);
+        assertThat(bystander.get("/results/" + ballot + "/export.json").body()).contains("\"votingMethod\"");
+    }
+
     @Test
     void afterCloseShowsTheCountsToAnOpenPageWhenTheBallotEnds() {
         Device owner = signedIn("cora");

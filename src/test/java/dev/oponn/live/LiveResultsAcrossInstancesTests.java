@@ -131,6 +131,57 @@ class LiveResultsAcrossInstancesTests {
         assertThat(three.select("[data-pairwise] tr[data-option-id=4]")).isNotEmpty();
     }
 
+    /** Multiple-choice, approval and score ballots cast on a reach b's viewer as their shares and averages. */
+    @Test
+    @Order(1)
+    void multipleApprovalAndScoreBallotsCastOnOneInstanceShowOnTheOther() {
+        for (String method : List.of("multiple", "approval", "score")) {
+            String ballot = Flows.createBallotWith(
+                    new Device(http, a.port()),
+                    "measure",
+                    "Toppings, " + method + "?",
+                    "options_raw",
+                    "olives, basil, chili",
+                    "start_time_type",
+                    "now",
+                    "duration_mins",
+                    "0",
+                    "voting_method",
+                    method,
+                    "max_choices",
+                    "2");
+            SseClient viewerOnB = stream(b, ballot);
+            await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 0);
+            String[][] ballots = method.equals("score")
+                    ? new String[][] {{"score_1", "4", "score_2", "1"}, {"score_1", "2", "score_3", "5"}}
+                    : new String[][] {{"option_id", "1", "option_id", "2"}, {"option_id", "1"}};
+            for (String[] fields : ballots) {
+                Device voter = new Device(http, a.port());
+                Flows.openVotePage(voter, ballot);
+                assertThat(voter.postAll("/vote/" + ballot, false, fields).status())
+                        .as(method)
+                        .isEqualTo(303);
+            }
+            await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 2);
+            Document panel = Jsoup.parse(viewerOnB.lastMessage().data());
+            if (method.equals("score")) {
+                assertThat(panel.select("[data-scores] tr[data-option-id=1] [data-average]")
+                                .text())
+                        .isEqualTo("3.00");
+                assertThat(panel.select("[data-runoff]").text()).contains("olives");
+            } else {
+                assertThat(panel.select(".bar-row[data-option-id=1] [data-count]")
+                                .text())
+                        .as(method)
+                        .isEqualTo("2");
+                assertThat(panel.select(".bar-row[data-option-id=1] .pct").text())
+                        .isEqualTo("100%");
+                assertThat(panel.select(".bar-row[data-option-id=2] .pct").text())
+                        .isEqualTo("50%");
+            }
+        }
+    }
+
     @Test
     @Order(2)
     void afterRedisRestartsViewersConvergeOnTheDatabaseTally() {

@@ -121,11 +121,70 @@ class ExportAndShareTests {
         assertThat(manage.select("button[data-copy]").attr("data-copy"))
                 .isEqualTo(manage.selectFirst("[data-vote-link]").id());
         assertThat(manage.select("img.qr").attr("src")).isEqualTo("/ballots/" + ballot + "/qr.svg");
-        assertThat(manage.select("a[data-export=csv]").attr("href")).isEqualTo("/results/" + ballot + "/export.csv");
-        assertThat(manage.select("a[data-export=json]").attr("href")).isEqualTo("/results/" + ballot + "/export.json");
+        String path = link.replaceFirst("^http://[^/]+", "");
+        assertThat(manage.select("a[data-export=csv]").attr("href")).isEqualTo(path + "/export.csv");
+        assertThat(manage.select("a[data-export=json]").attr("href")).isEqualTo(path + "/export.json");
         assertThat(guest.get("/vote/" + ballot).html().select("[data-owner-share]"))
                 .as("a voter's vote page shares nothing")
                 .isEmpty();
+    }
+
+    /**
+     * The owner always gets the exports from the manage page, hidden counts or not: a guest, known only by the
+     * manage key, under the manage link's address (a wrong key is the manage page's 404); a signed-in owner at the
+     * results' own address.
+     */
+    @Test
+    void theManagePagesExportLinksWorkForTheOwnerWhileTheCountsAreHidden() {
+        Device guest = new Device(port);
+        String ballot = Flows.createBallotWith(
+                guest,
+                "measure",
+                "Hidden from all but me?",
+                "options_raw",
+                "a, b",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                "after_close");
+        String path = Flows.manageLink(guest, ballot).replaceFirst("^http://[^/]+", "");
+        assertThat(Flows.vote(new Device(port), ballot, "2").status()).isEqualTo(303);
+        Document manage = guest.get(path).html();
+
+        Response csv = guest.get(manage.select("a[data-export=csv]").attr("href"));
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment");
+        assertThat(csv.body()).startsWith("option,votes,percent\r\n").contains("b,1,100");
+        Response exported = guest.get(manage.select("a[data-export=json]").attr("href"));
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(json.readTree(exported.body()).get("totalVotes").asLong()).isEqualTo(1);
+        assertThat(guest.get("/results/" + ballot + "/export.csv").status())
+                .as("without the key a guest is anyone")
+                .isEqualTo(403);
+        String wrongKey = path.substring(0, path.lastIndexOf('/') + 1) + "A".repeat(43);
+        assertThat(new Device(port).get(wrongKey + "/export.csv").status()).isEqualTo(404);
+        assertThat(new Device(port).get(wrongKey + "/export.json").status()).isEqualTo(404);
+
+        Device owner = new Device(port);
+        assertThat(owner.post("/auth/mock-sign-in", "name", "sigrid").status()).isEqualTo(303);
+        owner.get("/");
+        String mine = Flows.createBallotWith(
+                owner,
+                "measure",
+                "Mine, hidden?",
+                "options_raw",
+                "a, b",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                "after_close");
+        Document signedIn = owner.get("/manage/" + mine).html();
+        assertThat(signedIn.select("a[data-export=csv]").attr("href")).isEqualTo("/results/" + mine + "/export.csv");
+        assertThat(owner.get("/results/" + mine + "/export.json").status()).isEqualTo(200);
     }
 
     @Test

@@ -201,6 +201,29 @@ class VotingMethodsTests {
     }
 
     @Test
+    void aWriteInOrAnotherMethodsFieldsAreRefusedWhereTheBallotDoesNotTakeThem() {
+        String ranked = create("ranked", "alpha, beta", false);
+        assertThat(refused(ranked, "option_id", "rank_write_in", "1", "write_in_value", "Zed"))
+                .isEqualTo("Write-in votes are not allowed for this ballot");
+        assertThat(refused(ranked, "option_id", "ranking", "2,__write_in__", "write_in_value", "Zed"))
+                .isEqualTo("Write-in votes are not allowed for this ballot");
+        assertThat(refused(ranked, "ranking", "option_id", "1", "score_1", "5")).isEqualTo("Rank at least one option");
+        assertThat(refused(ranked, "ranking", "ranking", "0")).isEqualTo("Invalid option selected");
+        String score = create("score", "tea, coffee", false);
+        assertThat(refused(score, "option_id", "score_1", "2", "score_write_in", "4", "write_in_value", "Zed"))
+                .isEqualTo("Write-in votes are not allowed for this ballot");
+        assertThat(refused(score, "score", "option_id", "1", "rank_1", "1"))
+                .isEqualTo("Give at least one option a star");
+        String withWriteIns = create("score", "tea, coffee", true);
+        assertThat(refused(
+                        withWriteIns, "write_in_value", "score_1", "2", "score_write_in", "4", "write_in_value", "TEA"))
+                .isEqualTo("Your write-in is tea, which you have already scored");
+        assertThat(refused(withWriteIns, "write_in_value", "score_write_in", "4", "write_in_value", " "))
+                .isEqualTo("Write-in value required");
+        assertThat(voters(ranked) + voters(score) + voters(withWriteIns)).isZero();
+    }
+
+    @Test
     void aRefusedFormKeepsWhatTheVoterMarked() {
         String ranked = create("ranked", "alpha, beta, gamma", false);
         Document form = vote(ranked, false, "rank_1", "1", "rank_3", "3").html();

@@ -49,6 +49,15 @@ public record ManageView(
                 errors);
     }
 
+    /**
+     * Where the exports are, without their extension: the results' own address for a signed-in owner, who is known
+     * there; under the manage link for a guest, who is known only by its key.
+     */
+    public String exports() {
+        String signedIn = "/manage/" + id;
+        return controls.equals(signedIn) ? "/results/" + id + "/export" : controls + "/export";
+    }
+
     public long refused(String reason) {
         return refusals.getOrDefault(reason, 0L);
     }
