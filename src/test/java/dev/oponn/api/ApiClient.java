@@ -36,12 +36,20 @@ public final class ApiClient {
         return send(request(path, headers).GET());
     }
 
+    private static final int LARGE_BODY = 16 * 1024;
+
     public Reply post(String path, @Nullable String json, String... headers) {
         HttpRequest.Builder builder = request(path, headers);
         if (json == null) {
             builder.POST(HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+            if (json.length() > LARGE_BODY) {
+                // Oponn refuses an oversized body by its length, before reading it, and closes the connection: a
+                // client still writing the body may then fail to read the answer. Waiting for 100 Continue first, it
+                // reads the 413 instead.
+                builder.expectContinue(true);
+            }
         }
         return send(builder);
     }
