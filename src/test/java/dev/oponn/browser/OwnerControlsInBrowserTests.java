@@ -87,9 +87,11 @@ class OwnerControlsInBrowserTests {
                 .findElement(By.cssSelector("form[data-control=close] button[type=submit]"))
                 .click();
         // The manage page swaps its panel after the close, so the element found first can go stale.
-        until(ownerWindow, driver -> driver.findElement(By.cssSelector("[data-status]"))
-                .getAttribute("data-status")
-                .equals("ended"));
+        until(
+                ownerWindow,
+                driver -> driver.findElement(By.cssSelector("[data-status]"))
+                        .getAttribute("data-status")
+                        .equals("ended"));
 
         results.switchTo().window(resultsTab);
         until(results, driver -> text(driver, "#results-panel .status").startsWith("voting closed"));
