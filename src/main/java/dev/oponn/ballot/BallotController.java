@@ -5,6 +5,7 @@ import dev.oponn.ballot.internal.CreateBallotForm;
 import dev.oponn.ballot.internal.OwnedBallot;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -86,7 +87,7 @@ class BallotController {
         Optional<BallotDraft> draft = form.validate(Instant.now(clock), errors);
         Optional<WhoMayVote> who = WhoMayVote.parse(whoMayVote.strip());
         if (who.isEmpty()) {
-            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
         }
         if (draft.isEmpty() || who.isEmpty()) {
             log.atInfo()

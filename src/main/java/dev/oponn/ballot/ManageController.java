@@ -5,7 +5,9 @@ import dev.oponn.ballot.internal.ManageSharing;
 import dev.oponn.ballot.internal.ManageView;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.Languages;
 import dev.oponn.web.PublicUrls;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -50,6 +52,7 @@ class ManageController {
     private final OwnerResults results;
     private final BallotPage pages;
     private final PublicUrls urls;
+    private final Languages languages;
 
     ManageController(
             BallotCatalog catalog,
@@ -61,7 +64,9 @@ class ManageController {
             BallotVisibility visibility,
             OwnerResults results,
             BallotPage pages,
-            PublicUrls urls) {
+            PublicUrls urls,
+            Languages languages) {
+        this.languages = languages;
         this.catalog = catalog;
         this.ownership = ownership;
         this.ballots = ballots;
@@ -75,7 +80,7 @@ class ManageController {
     }
 
     /** Who is managing and where the page's forms post to. */
-    private record Owner(Ballot ballot, String words, String path) {}
+    private record Owner(Ballot ballot, Text words, String path) {}
 
     @GetMapping("/manage/{id}/{key}")
     ModelAndView byManageLink(@PathVariable String id, @PathVariable String key, HttpServletRequest request) {
@@ -118,7 +123,7 @@ class ManageController {
             HttpServletResponse response) {
         BallotId id = owner.ballot().id();
         FieldErrors errors = FieldErrors.none();
-        Optional<String> refused = switch (control) {
+        Optional<Text> refused = switch (control) {
             case "close" -> ballots.close(id);
             case "start" -> ballots.start(id);
             case "reopen" -> minutes(form, 0, errors).flatMap(m -> ballots.reopen(id, m));
@@ -132,7 +137,7 @@ class ManageController {
             }
             case "delete" -> {
                 if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
-                    errors.reject("confirm", "Type the word delete to confirm");
+                    errors.reject("confirm", Text.of("manage.confirm_delete"));
                     yield Optional.empty();
                 }
                 ballots.delete(id);
@@ -166,8 +171,10 @@ class ManageController {
         }
         errors.reject(
                 "duration_mins",
-                "Duration must be a whole number of minutes from " + min + " to " + DURATION_MAX_MINS
-                        + (min == 0 ? " (0 means no end)" : ""));
+                Text.of(
+                        min == 0 ? "manage.duration_invalid_no_end" : "manage.duration_invalid",
+                        String.valueOf(min),
+                        String.valueOf(DURATION_MAX_MINS)));
         return Optional.empty();
     }
 
@@ -175,7 +182,7 @@ class ManageController {
         Optional<WhoMayVote> who =
                 WhoMayVote.parse(form.getOrDefault("who_may_vote", "").strip());
         if (who.isEmpty()) {
-            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
         }
         return who;
     }
@@ -185,9 +192,7 @@ class ManageController {
         Optional<ResultsVisibility> chosen = ResultsVisibility.parse(
                 form.getOrDefault("results_visibility", "").strip());
         if (chosen.isEmpty()) {
-            errors.reject(
-                    "results_visibility",
-                    "results_visibility must be one of live, after_vote or after_close; nothing was changed.");
+            errors.reject("results_visibility", Text.of("manage.visibility_invalid"));
         }
         return chosen;
     }
@@ -216,7 +221,7 @@ class ManageController {
                         .map(k -> ownership.opens(ballotId, k))
                         .orElse(false))
                 .flatMap(catalog::find)
-                .map(found(b -> "holder of this manage link", b -> "/manage/" + b.id().value() + "/" + key))
+                .map(found(b -> Text.of("manage.owner.link"), b -> "/manage/" + b.id().value() + "/" + key))
                 .orElseThrow(ManageController::notFound);
     }
 
@@ -227,11 +232,11 @@ class ManageController {
         return BallotId.parse(id)
                 .filter(ballotId -> ownership.ownedBy(ballotId, user.id()))
                 .flatMap(catalog::find)
-                .map(found(b -> "you (" + user.name() + ")", b -> "/manage/" + b.id().value()))
+                .map(found(b -> Text.of("manage.owner.you", user.name()), b -> "/manage/" + b.id().value()))
                 .orElseThrow(ManageController::notFound);
     }
 
-    private static Function<Ballot, Owner> found(Function<Ballot, String> words, Function<Ballot, String> path) {
+    private static Function<Ballot, Owner> found(Function<Ballot, Text> words, Function<Ballot, String> path) {
         return b -> new Owner(b, words.apply(b), path.apply(b));
     }
 
@@ -248,7 +253,7 @@ class ManageController {
                         owner.path(),
                         urls.absolute(pages.pathOf(ballot.id()), request),
                         ballot.resultsVisibility(),
-                        results.panel(ballot, owner.path() + "/live-results"),
+                        results.panel(ballot, owner.path() + "/live-results", languages.localizer(request)),
                         errors.get("results_visibility")));
         return new ModelAndView("ballot/manage", model);
     }

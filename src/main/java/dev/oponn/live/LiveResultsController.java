@@ -8,6 +8,7 @@ import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.results.ResultsAccess;
 import dev.oponn.vote.Voters;
 import dev.oponn.web.ClientAddresses;
+import dev.oponn.web.Languages;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class LiveResultsController {
     private final LiveMetrics metrics;
     private final LiveProperties properties;
     private final ClientAddresses clients;
+    private final Languages languages;
     private final ResultsAccess access;
     private final BallotOwners owners;
     private final Voters voters;
@@ -52,6 +54,7 @@ class LiveResultsController {
             LiveMetrics metrics,
             LiveProperties properties,
             ClientAddresses clients,
+            Languages languages,
             ResultsAccess access,
             BallotOwners owners,
             Voters voters) {
@@ -65,6 +68,7 @@ class LiveResultsController {
         this.metrics = metrics;
         this.properties = properties;
         this.clients = clients;
+        this.languages = languages;
     }
 
     @GetMapping("/ballots/{id}/live-results")
@@ -121,7 +125,7 @@ class LiveResultsController {
             throws IOException {
         long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
         if (live.over(ballot)) {
-            answerFinal(ballot, lastEventId, response);
+            answerFinal(ballot, lastEventId, lang(request), response);
             return;
         }
         if ("HEAD".equals(request.getMethod())) {
@@ -163,21 +167,28 @@ class LiveResultsController {
             throw e;
         }
         HangUpWatch hangUp = HangUpWatch.of(request);
-        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience);
+        Viewer viewer =
+                new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience, lang(request));
         async.addListener(viewer);
         live.attach(ballot, viewer, lastEventId);
         // Else a client that closed the page holds its slot until a heartbeat finds the socket closed.
         hangUp.start(() -> viewer.drop(Viewer.Exit.DISCONNECTED));
     }
 
-    private void answerFinal(Ballot ballot, long lastEventId, HttpServletResponse response) throws IOException {
+    /** The language of the page that listens: every frame is sent in it. */
+    private String lang(HttpServletRequest request) {
+        return languages.resolveLocale(request).getLanguage();
+    }
+
+    private void answerFinal(Ballot ballot, long lastEventId, String lang, HttpServletResponse response)
+            throws IOException {
         Frame last = frames.last(ballot);
         if (lastEventId == last.version()) {
             response.setStatus(HttpStatus.NO_CONTENT.value());
             return;
         }
         streamHeaders(response);
-        response.getOutputStream().write(last.bytes());
+        response.getOutputStream().write(last.bytes(lang));
     }
 
     private static void streamHeaders(HttpServletResponse response) {

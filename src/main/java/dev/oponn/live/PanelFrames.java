@@ -4,9 +4,14 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.results.HiddenResults;
 import dev.oponn.results.Results;
 import dev.oponn.results.ResultsService;
+import dev.oponn.web.Languages;
+import dev.oponn.web.Localizer;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +26,18 @@ class PanelFrames {
     private static final String PANEL = "results/panel.jte";
     private static final String HIDDEN = "results/hidden.jte";
 
+    private static final String DELETED = "results/deleted.jte";
+
     private final ResultsService results;
     private final TemplateEngine templates;
     private final LiveMetrics metrics;
     private final Clock clock;
+    private final List<Localizer> languages;
 
-    PanelFrames(ResultsService results, TemplateEngine templates, LiveMetrics metrics, Clock clock) {
+    PanelFrames(
+            ResultsService results, TemplateEngine templates, LiveMetrics metrics, Clock clock, Languages languages) {
+        this.languages =
+                Languages.supported().stream().map(languages::localizer).toList();
         this.clock = clock;
         this.results = results;
         this.templates = templates;
@@ -45,16 +56,32 @@ class PanelFrames {
 
     /** The panel that says when the counts will show: rendered from the ballot alone, no tally read. */
     Frame hidden(Ballot ballot) {
-        StringOutput html = new StringOutput();
-        templates.render(HIDDEN, Map.of("hidden", HiddenResults.of(ballot, clock.instant())), html);
-        metrics.rendered();
-        return Frame.hidden(html.toString());
+        return Frame.hidden(inEveryLanguage(HIDDEN, Map.of("hidden", HiddenResults.of(ballot, clock.instant()))));
     }
 
-    private String render(Results tally) {
-        StringOutput html = new StringOutput();
-        templates.render(PANEL, Map.of("results", tally), html);
+    /** What a deleted ballot's viewers are left with, on the event that ends their streams. */
+    Frame deleted() {
+        return Frame.deleted(inEveryLanguage(DELETED, Map.of()));
+    }
+
+    private Map<String, String> render(Results tally) {
+        return inEveryLanguage(PANEL, Map.of("results", tally));
+    }
+
+    /**
+     * One render per language Oponn speaks, English first: a viewer is sent the panel in its page's language. Four
+     * small renders of the one tally read; the fan-out still shares each language's bytes among its viewers.
+     */
+    private Map<String, String> inEveryLanguage(String template, Map<String, Object> model) {
+        Map<String, String> html = new LinkedHashMap<>();
+        for (Localizer localizer : languages) {
+            Map<String, Object> params = new HashMap<>(model);
+            params.put("t", localizer);
+            StringOutput out = new StringOutput();
+            templates.render(template, params, out);
+            html.put(localizer.lang(), out.toString());
+        }
         metrics.rendered();
-        return html.toString();
+        return html;
     }
 }

@@ -48,6 +48,7 @@ final class Viewer implements WriteListener, AsyncListener {
     private final Owner owner;
     private final HangUpWatch hangUp;
     private final Audience audience;
+    private final String lang;
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Whether this viewer's device has voted on the ballot, as far as this instance has learnt. */
@@ -98,6 +99,21 @@ final class Viewer implements WriteListener, AsyncListener {
             long nowNanos,
             HangUpWatch hangUp,
             Audience audience) {
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, "en");
+    }
+
+    /** @param lang the language of the viewer's page, which the frames it is sent are in */
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp,
+            Audience audience,
+            String lang) {
+        this.lang = lang;
         this.audience = audience;
         this.voted = audience.voted();
         this.ballot = ballot;
@@ -201,11 +217,7 @@ final class Viewer implements WriteListener, AsyncListener {
                 if (last.isUpdate() || waiting == null || !waiting.isUpdate()) {
                     next = last;
                 } else {
-                    next = new Frame(
-                            concat(waiting.bytes(), last.bytes()),
-                            waiting.version(),
-                            waiting.committedAtMillis(),
-                            true);
+                    next = Frame.concat(waiting, last, true);
                 }
                 version = Math.max(version, last.version());
                 after = drain();
@@ -288,7 +300,7 @@ final class Viewer implements WriteListener, AsyncListener {
         if (closed || finishing || frame.version() < version) {
             return false;
         }
-        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(), frame.bytes()))) {
+        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(lang), frame.bytes(lang)))) {
             return false;
         }
         version = frame.version();
@@ -302,7 +314,7 @@ final class Viewer implements WriteListener, AsyncListener {
      * version it showed, and the next visible tally is taken whatever its version.
      */
     private boolean queueHidden(Frame frame) {
-        if (closed || finishing || (given != null && Arrays.equals(given.bytes(), frame.bytes()))) {
+        if (closed || finishing || (given != null && Arrays.equals(given.bytes(lang), frame.bytes(lang)))) {
             return false;
         }
         version = Frame.NO_VERSION;
@@ -342,7 +354,7 @@ final class Viewer implements WriteListener, AsyncListener {
                     return After.NOTHING;
                 }
                 next = null;
-                out.write(frame.bytes());
+                out.write(frame.bytes(lang));
                 unflushed = true;
                 lastWriteNanos = System.nanoTime();
                 ending = frame.last();
@@ -406,12 +418,5 @@ final class Viewer implements WriteListener, AsyncListener {
 
     private static long nonZero(long nanos) {
         return nanos == 0 ? 1 : nanos;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 }

@@ -3,6 +3,7 @@ package dev.oponn.results;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
+import dev.oponn.web.Languages;
 import dev.oponn.web.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,11 @@ class ExportController {
     private final ResultsAccess access;
     private final Clock clock;
 
-    ExportController(BallotCatalog catalog, ResultsService results, ResultsAccess access, Clock clock) {
+    private final Languages languages;
+
+    ExportController(
+            BallotCatalog catalog, ResultsService results, ResultsAccess access, Clock clock, Languages languages) {
+        this.languages = languages;
         this.catalog = catalog;
         this.results = results;
         this.access = access;
@@ -63,7 +68,7 @@ class ExportController {
                     standard.type(),
                     standard.title(),
                     standard.status(),
-                    ballot.resultsVisibility().hiddenNotice());
+                    languages.localizer(request).t(ballot.resultsVisibility().hiddenNotice()));
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .contentType(ProblemDocument.MEDIA_TYPE)
                     .body(hidden.fields());

@@ -2,6 +2,7 @@ package dev.oponn.results;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotOption;
+import dev.oponn.web.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * A ballot's tally as shown. {@code version} is the total number of votes: votes are never taken back, so it only
  * grows, and a larger version is always a newer tally.
  */
-public record Results(Ballot ballot, List<Row> rows, long total, String statusLine) {
+public record Results(Ballot ballot, List<Row> rows, long total, Text statusLine) {
 
     static final int BAR_SEGMENTS = 20;
 

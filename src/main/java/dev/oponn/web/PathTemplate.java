@@ -12,7 +12,7 @@ final class PathTemplate {
 
     /** The literal segments of Oponn's routes and static files. Only fixed words: none can be an id or a key. */
     private static final Pattern ROUTE_WORD = Pattern.compile("vote|results|manage|ballots|live-results|create|partials"
-            + "|start-time-input|auth|login|logout|callback|mock-sign-in|google|github|error|actuator|health"
+            + "|start-time-input|language|auth|login|logout|callback|mock-sign-in|google|github|error|actuator|health"
             + "|readiness|liveness|prometheus|webjars|css|js|favicon\\.svg|favicon\\.ico|robots\\.txt");
 
     private PathTemplate() {}

@@ -2,6 +2,7 @@ package dev.oponn.vote.internal;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -35,22 +36,22 @@ public record VoteForm(@Nullable String optionId, @Nullable String writeInValue)
         } catch (NumberFormatException e) {
             // Not a number: the same answer as a number that names no option.
         }
-        errors.reject("option_id", "Invalid option selected");
+        errors.reject("option_id", Text.of("vote.option_invalid"));
         return Optional.empty();
     }
 
     private Optional<VoteChoice> writeIn(Ballot ballot, FieldErrors errors) {
         if (!ballot.allowWriteIn()) {
-            errors.reject("option_id", "Write-in votes are not allowed for this ballot");
+            errors.reject("option_id", Text.of("vote.write_in_not_allowed"));
             return Optional.empty();
         }
         String text = writeInText().strip();
         if (text.isEmpty()) {
-            errors.reject("write_in_value", "Write-in value required");
+            errors.reject("write_in_value", Text.of("vote.write_in_required"));
         } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
-            errors.reject("write_in_value", "at most 64 characters");
+            errors.reject("write_in_value", Text.of("vote.write_in_too_long"));
         } else if (text.codePoints().anyMatch(VoteForm::controlOrDirection)) {
-            errors.reject("write_in_value", "Write-ins cannot contain control or direction-override characters");
+            errors.reject("write_in_value", Text.of("vote.write_in_bad_characters"));
         }
         return errors.any() ? Optional.empty() : Optional.of(new VoteChoice.WriteIn(text));
     }

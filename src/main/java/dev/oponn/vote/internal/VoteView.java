@@ -3,6 +3,7 @@ package dev.oponn.vote.internal;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotStatus;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 public record VoteView(
         Ballot ballot,
         BallotStatus status,
-        String statusLine,
+        Text statusLine,
         boolean alreadyVoted,
         VoteForm form,
         FieldErrors errors,
