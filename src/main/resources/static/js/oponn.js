@@ -7,6 +7,12 @@
     return (document.body && document.body.dataset[name]) || fallback;
   }
 
+  // A sentence with %1, %2 filled in: the ranking's announcements.
+  function sentence(name, fallback) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return word(name, fallback).replace(/%(\d)/g, function (all, i) { return args[Number(i) - 1]; });
+  }
+
   // A datetime-local value has no zone; send the browser's offset so the server reads it as local time.
   function fillTimezoneOffsets(root) {
     root.querySelectorAll("[data-tz-offset]").forEach(function (input) {
@@ -62,6 +68,155 @@
     return round(0);
   }
 
+  // A ranked ballot's list: without script each option has a select rank_{id}; with it the rows themselves are
+  // the ranking. "rank" adds an option at the end of the ranked ones (or takes it out), "up" and "down" move it,
+  // by keyboard (Tab, Enter or Space), by pointer, or by dragging a ranked row; the selects stay in the form,
+  // hidden, and are set to each row's position, so the server reads the same rank_{id} fields either way.
+  function enhanceRankings(root) {
+    root.querySelectorAll("ol[data-ranking]").forEach(function (list) {
+      if (list.dataset.enhanced) { return; }
+      list.dataset.enhanced = "true";
+      var status = document.createElement("p");
+      status.className = "hint ranking-status";
+      status.setAttribute("aria-live", "polite");
+      status.setAttribute("data-ranking-status", "");
+      list.parentNode.insertBefore(status, list.nextSibling);
+      var rows = Array.prototype.slice.call(list.querySelectorAll("[data-rank-row]"));
+      rows.forEach(function (row) { enhanceRow(list, row, status); });
+      // Start from what the selects say (a refused form comes back with the voter's ranks).
+      rows.sort(function (a, b) { return rankOf(a) - rankOf(b); });
+      rows.forEach(function (row) { list.appendChild(row); });
+      refresh(list);
+    });
+  }
+
+  function rankOf(row) {
+    var value = row.querySelector("select[data-rank]").value;
+    return value === "" ? 10000 : parseInt(value, 10);
+  }
+
+  function labelOf(row) {
+    return row.querySelector(".rank-label").textContent.trim();
+  }
+
+  function button(action, text, label) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "rank-button";
+    b.setAttribute("data-rank-" + action, "");
+    b.textContent = text;
+    if (label) { b.setAttribute("aria-label", label); }
+    return b;
+  }
+
+  function enhanceRow(list, row, status) {
+    var select = row.querySelector("select[data-rank]");
+    select.hidden = true;
+    row.dataset.ranked = select.value === "" ? "false" : "true";
+    var position = document.createElement("span");
+    position.className = "rank-position";
+    position.setAttribute("data-rank-position", "");
+    row.insertBefore(position, row.firstChild);
+    var name = labelOf(row);
+    var toggle = button("toggle", word("rankButton", "rank"), null);
+    var up = button("up", "▲", sentence("moveUp", "move %1 up", name));
+    var down = button("down", "▼", sentence("moveDown", "move %1 down", name));
+    row.appendChild(toggle);
+    row.appendChild(up);
+    row.appendChild(down);
+    toggle.addEventListener("click", function () {
+      if (row.dataset.ranked === "true") {
+        row.dataset.ranked = "false";
+        var firstUnranked = list.querySelector("[data-rank-row][data-ranked=false]");
+        list.insertBefore(row, firstUnranked);
+        say(status, sentence("unrankedSay", "%1 is no longer ranked", name));
+      } else {
+        row.dataset.ranked = "true";
+        var unranked = list.querySelector("[data-rank-row][data-ranked=false]");
+        list.insertBefore(row, unranked);
+      }
+      refresh(list);
+      if (row.dataset.ranked === "true") { say(status, sentence("rankedSay", "%1 is ranked %2", name, select.value)); }
+      toggle.focus();
+    });
+    up.addEventListener("click", function () { move(list, row, -1, status, up); });
+    down.addEventListener("click", function () { move(list, row, 1, status, down); });
+    row.draggable = true;
+    row.addEventListener("dragstart", function (event) {
+      list.dataset.dragging = Array.prototype.indexOf.call(list.children, row);
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", name);
+    });
+    row.addEventListener("dragover", function (event) { event.preventDefault(); });
+    row.addEventListener("drop", function (event) {
+      event.preventDefault();
+      var dragged = list.children[parseInt(list.dataset.dragging, 10)];
+      if (!dragged || dragged === row) { return; }
+      dragged.dataset.ranked = "true";
+      row.dataset.ranked = "true";
+      list.insertBefore(dragged, row);
+      refresh(list);
+      say(status, sentence("rankedSay", "%1 is ranked %2", labelOf(dragged), dragged.querySelector("select[data-rank]").value));
+    });
+  }
+
+  function move(list, row, step, status, focus) {
+    if (row.dataset.ranked !== "true") { return; }
+    var ranked = Array.prototype.slice.call(list.querySelectorAll("[data-rank-row][data-ranked=true]"));
+    var at = ranked.indexOf(row);
+    var to = at + step;
+    if (to < 0 || to >= ranked.length) { return; }
+    list.insertBefore(row, step < 0 ? ranked[to] : ranked[to].nextSibling);
+    refresh(list);
+    say(status, sentence("rankedSay", "%1 is ranked %2", labelOf(row), row.querySelector("select[data-rank]").value));
+    focus.focus();
+  }
+
+  // Ranked rows are numbered 1, 2, 3 in list order; the rest are blank (unranked).
+  function refresh(list) {
+    var rank = 0;
+    list.querySelectorAll("[data-rank-row]").forEach(function (row) {
+      var ranked = row.dataset.ranked === "true";
+      if (ranked) { rank++; }
+      row.querySelector("select[data-rank]").value = ranked ? String(rank) : "";
+      row.querySelector("[data-rank-position]").textContent = ranked ? String(rank) + "." : "–";
+      var toggle = row.querySelector("[data-rank-toggle]");
+      toggle.textContent = ranked ? "unrank" : "rank";
+      toggle.setAttribute("aria-label", (ranked ? "unrank " : "rank ") + labelOf(row));
+      row.querySelector("[data-rank-up]").disabled = !ranked || rank === 1;
+      row.classList.toggle("ranked", ranked);
+    });
+    list.querySelectorAll("[data-rank-row][data-ranked=true]").forEach(function (row, i, all) {
+      row.querySelector("[data-rank-down]").disabled = i === all.length - 1;
+    });
+    list.querySelectorAll("[data-rank-row][data-ranked=false] [data-rank-down]").forEach(function (b) {
+      b.disabled = true;
+    });
+  }
+
+  function say(status, text) {
+    status.textContent = text;
+  }
+
+  // The create form shows max_choices only while multiple choice is chosen (without script it is always shown,
+  // and ignored for the other methods).
+  function followVotingMethod(root) {
+    root.querySelectorAll("select[name=voting_method]").forEach(function (select) {
+      var form = select.form;
+      if (!form) { return; }
+      function show() {
+        form.querySelectorAll("[data-method-field]").forEach(function (field) {
+          field.hidden = field.getAttribute("data-method-field") !== select.value;
+        });
+      }
+      if (!select.dataset.followed) {
+        select.dataset.followed = "true";
+        select.addEventListener("change", show);
+      }
+      show();
+    });
+  }
+
   // A copy button names the element whose text it copies (the vote link); it says "copied" for a moment.
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("[data-copy]") : null;
@@ -79,10 +234,17 @@
     });
   });
 
-  document.addEventListener("DOMContentLoaded", function () { fillTimezoneOffsets(document); solveChallenges(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    fillTimezoneOffsets(document);
+    solveChallenges(document);
+    enhanceRankings(document);
+    followVotingMethod(document);
+  });
   document.addEventListener("htmx:afterSwap", function (event) {
     fillTimezoneOffsets(event.target);
     solveChallenges(document);
+    enhanceRankings(document);
+    followVotingMethod(document);
   });
 
   // A refusal the server wants shown although it is an error (a vote from no known device): it says so with

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param endsAt absent for a ballot that stays open until someone closes it
  * @param defences what the owner chose against vote stuffing
  * @param whoMayVote one vote per device, or one per signed-in account
+ * @param maxChoices most options one voter may pick on a {@link VotingMethod#MULTIPLE} ballot; absent otherwise
  */
 public record Ballot(
         BallotId id,
@@ -25,10 +26,16 @@ public record Ballot(
         @Nullable Instant endsAt,
         Instant createdAt,
         VoteDefences defences,
-        WhoMayVote whoMayVote) {
+        WhoMayVote whoMayVote,
+        @Nullable Integer maxChoices) {
 
     public Ballot {
         options = List.copyOf(options);
+    }
+
+    /** The option ids in the ballot's order, write-ins last: what the counting engines take. */
+    public List<Integer> optionIds() {
+        return options.stream().map(BallotOption::id).toList();
     }
 
     public BallotStatus status(Instant now) {

@@ -1,7 +1,10 @@
 package dev.oponn.ballot;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
- * An owner changed a ballot's definition (its window, or who may vote), committed: every cached copy must go and
+ * An owner changed a ballot's definition (its window, who may vote, who sees the counts), committed: every cached copy must go and
  * every viewer must see the ballot as it now is. Carries only the id and the kind of change, never text or counts,
  * because live relays it to the other instances as it is.
  */
@@ -12,7 +15,8 @@ public record BallotChanged(BallotId ballotId, Kind kind) {
         REOPENED,
         EXTENDED,
         STARTED,
-        VOTERS;
+        VOTERS,
+        VISIBILITY;
 
         /** The word the relay carries and the log event's verb. */
         public String verb() {
@@ -22,7 +26,15 @@ public record BallotChanged(BallotId ballotId, Kind kind) {
                 case EXTENDED -> "extended";
                 case STARTED -> "started";
                 case VOTERS -> "voters_changed";
+                case VISIBILITY -> "visibility_changed";
             };
+        }
+
+        /** The kind a relayed word names. */
+        public static Optional<Kind> ofVerb(String verb) {
+            return Arrays.stream(values())
+                    .filter(kind -> kind.verb().equals(verb))
+                    .findFirst();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.oponn.ballot;
 
 import dev.oponn.account.SignedInUser;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,19 @@ import org.springframework.stereotype.Component;
 public class BallotOwners {
 
     private final BallotOwnership ownership;
+    private final ManageLinks manageLinks;
 
-    BallotOwners(BallotOwnership ownership) {
+    BallotOwners(BallotOwnership ownership, ManageLinks manageLinks) {
         this.ownership = ownership;
+        this.manageLinks = manageLinks;
+    }
+
+    /**
+     * Whether this request is the guest creator's first view of the ballot's page, the one that shows the manage link
+     * once: the only moment a guest is known as the owner outside the manage link itself.
+     */
+    public boolean justCreatedBy(BallotId ballot, HttpServletRequest request) {
+        return manageLinks.presentedFor(ballot, request);
     }
 
     public boolean ownedBy(BallotId ballot, @Nullable SignedInUser user) {

@@ -40,15 +40,15 @@ class BallotRepository {
         jdbc.sql("""
                         INSERT INTO ballot (id, measure, allow_write_in, voting_method, results_visibility,
                                             starts_at, ends_at, option_count, created_at, per_address_cap, vote_challenge,
-                                            who_may_vote)
+                                            who_may_vote, max_choices)
                         VALUES (:id, :measure, :allowWriteIn, :method, :visibility,
                                 :startsAt, :endsAt, :optionCount, :createdAt, :perAddressCap, :voteChallenge,
-                                :whoMayVote)
+:whoMayVote, :maxChoices)
                         """)
                 .param("id", ballot.id().value())
                 .param("measure", cipher.seal(MEASURE, ballot.measure()))
                 .param("allowWriteIn", ballot.allowWriteIn())
-                .param("method", ballot.votingMethod().name().toLowerCase(Locale.ROOT))
+                .param("method", ballot.votingMethod().value())
                 .param("visibility", ballot.resultsVisibility().name().toLowerCase(Locale.ROOT))
                 .param("startsAt", Timestamp.from(ballot.startsAt()))
                 .param("endsAt", ballot.endsAt() == null ? null : Timestamp.from(ballot.endsAt()))
@@ -57,6 +57,7 @@ class BallotRepository {
                 .param("perAddressCap", ballot.defences().perAddressCap())
                 .param("voteChallenge", ballot.defences().challenge())
                 .param("whoMayVote", ballot.whoMayVote().value())
+                .param("maxChoices", ballot.maxChoices())
                 .update();
         for (int i = 0; i < ballot.options().size(); i++) {
             BallotOption option = ballot.options().get(i);
@@ -96,7 +97,7 @@ class BallotRepository {
     Optional<Ballot> find(BallotId id) {
         Optional<StoredBallot> stored = jdbc.sql("""
                         SELECT measure, allow_write_in, voting_method, results_visibility, starts_at, ends_at, created_at,
-                               per_address_cap, vote_challenge, who_may_vote
+                               per_address_cap, vote_challenge, who_may_vote, max_choices
                         FROM ballot WHERE id = :id
                         """)
                 .param("id", id.value())
@@ -120,13 +121,14 @@ class BallotRepository {
         return new StoredBallot(
                 rs.getBytes("measure"),
                 rs.getBoolean("allow_write_in"),
-                VotingMethod.valueOf(rs.getString("voting_method").toUpperCase(Locale.ROOT)),
+                VotingMethod.parse(rs.getString("voting_method")).orElseThrow(),
                 ResultsVisibility.valueOf(rs.getString("results_visibility").toUpperCase(Locale.ROOT)),
                 instant(rs.getTimestamp("starts_at")),
                 rs.getTimestamp("ends_at") == null ? null : instant(rs.getTimestamp("ends_at")),
                 instant(rs.getTimestamp("created_at")),
                 new VoteDefences(rs.getObject("per_address_cap", Integer.class), rs.getBoolean("vote_challenge")),
-                WhoMayVote.parse(rs.getString("who_may_vote")).orElseThrow());
+                WhoMayVote.parse(rs.getString("who_may_vote")).orElseThrow(),
+                rs.getObject("max_choices", Integer.class));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -284,7 +286,8 @@ class BallotRepository {
             @Nullable Instant endsAt,
             Instant createdAt,
             VoteDefences defences,
-            WhoMayVote whoMayVote) {
+            WhoMayVote whoMayVote,
+            @Nullable Integer maxChoices) {
 
         Ballot open(BallotId id, List<StoredOption> options, FieldCipher cipher) {
             List<BallotOption> opened = options.stream()
@@ -301,7 +304,8 @@ class BallotRepository {
                     endsAt,
                     createdAt,
                     defences,
-                    whoMayVote);
+                    whoMayVote,
+                    maxChoices);
         }
     }
 }

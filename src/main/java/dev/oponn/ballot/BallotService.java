@@ -98,13 +98,14 @@ public class BallotService {
                 draft.measure(),
                 options,
                 draft.allowWriteIn(),
-                VotingMethod.SINGLE,
+                draft.votingMethod(),
                 draft.resultsVisibility(),
                 draft.startsAt(),
                 draft.endsAt(),
                 Instant.now(clock),
                 draft.defences(),
-                draft.whoMayVote());
+                draft.whoMayVote(),
+                draft.maxChoices());
         // The master-key call happens here, before anything is written: if it fails, nothing is.
         NewBallotKey dataKey = ballotKeys.generate(id.value());
         transactions.executeWithoutResult(tx -> {
@@ -124,6 +125,7 @@ public class BallotService {
                 .addKeyValue("vote_challenge", draft.defences().challenge())
                 .addKeyValue("who_may_vote", draft.whoMayVote().value())
                 .addKeyValue("results_visibility", draft.resultsVisibility().value())
+                .addKeyValue("voting_method", draft.votingMethod().value())
                 .log();
         return ballot;
     }

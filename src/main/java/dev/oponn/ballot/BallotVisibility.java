@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Changes who may see a ballot's counts. Ownership is the caller's to check. The change is committed, this
- * instance's catalog refreshed, and {@link ResultsVisibilityChanged} published, in that order: a listener that
+ * instance's catalog refreshed, and {@link BallotChanged} ({@code VISIBILITY}) published, in that order: a listener that
  * re-renders finds the new setting wherever it reads it.
  */
 @Service
@@ -43,6 +43,6 @@ class BallotVisibility {
                 .addKeyValue("from", ballot.resultsVisibility().value())
                 .addKeyValue("to", visibility.value())
                 .log();
-        events.publishEvent(new ResultsVisibilityChanged(ballot.id()));
+        events.publishEvent(new BallotChanged(ballot.id(), BallotChanged.Kind.VISIBILITY));
     }
 }

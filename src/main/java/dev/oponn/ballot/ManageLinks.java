@@ -64,6 +64,14 @@ class ManageLinks implements PageNotices {
                         urls.absolute("/manage/" + ballot.get().value() + "/" + key.value(), request)));
     }
 
+    /** Whether the request carries this ballot's manage key in the hand-over cookie (not yet taken). */
+    boolean presentedFor(BallotId ballot, HttpServletRequest request) {
+        return presented(request)
+                .flatMap(ManageKey::parse)
+                .filter(key -> ownership.opens(ballot, key))
+                .isPresent();
+    }
+
     private static Optional<String> presented(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         return cookies == null

@@ -11,7 +11,7 @@
  * ({@link dev.oponn.ballot.OptionLabels#normalize})), {@link dev.oponn.ballot.BallotCatalog} to read ballots,
  * {@link dev.oponn.ballot.BallotService} to create and delete them, {@link dev.oponn.ballot.BallotOptions} to append
  * a write-in inside the caller's transaction, the events {@link dev.oponn.ballot.BallotDeleted} and
- * {@link dev.oponn.ballot.ResultsVisibilityChanged}, {@link dev.oponn.ballot.BallotOwners} (is this requester the
+ * {@link dev.oponn.ballot.BallotChanged}, {@link dev.oponn.ballot.BallotOwners} (is this requester the
  * owner), and the {@link dev.oponn.ballot.BallotPage} and {@link dev.oponn.ballot.OwnerResults} that other features
  * (vote, results) provide. {@code internal} holds what only this
  * feature's templates need.

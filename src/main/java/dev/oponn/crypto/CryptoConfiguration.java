@@ -76,7 +76,7 @@ class CryptoConfiguration {
                     .addKeyValue("key_id", keyId)
                     .addKeyValue("local_keyset_readable", local.isPresent())
                     .log();
-            return MasterKeys.awsKms(kms, keyId, local, meters);
+            return MasterKeys.awsKms(kms, keyId, local.map(keys -> new LocalKeysetFile(keysetFile, keys)), meters);
         }
         LocalKeyset local = LocalKeyset.createIfAbsent(keysetFile)
                 .map(created -> {
@@ -98,7 +98,7 @@ class CryptoConfiguration {
                 .addKeyValue("file", keysetFile.toAbsolutePath())
                 .addKeyValue("primary", local.primary().id())
                 .log();
-        return MasterKeys.localKeyset(local, meters);
+        return MasterKeys.localKeyset(new LocalKeysetFile(keysetFile, local), meters);
     }
 
     @Bean(destroyMethod = "clear")

@@ -14,13 +14,13 @@ final class MasterKeys {
 
     static final String AWS_KMS = "aws-kms:";
 
-    private final @Nullable LocalKeyset local;
+    private final @Nullable LocalKeysetFile local;
     private final @Nullable KmsClient kms;
     private final @Nullable String kmsKeyId;
     private final MeterRegistry meters;
 
     private MasterKeys(
-            @Nullable LocalKeyset local, @Nullable KmsClient kms, @Nullable String kmsKeyId, MeterRegistry meters) {
+            @Nullable LocalKeysetFile local, @Nullable KmsClient kms, @Nullable String kmsKeyId, MeterRegistry meters) {
         this.local = local;
         this.kms = kms;
         this.kmsKeyId = kmsKeyId;
@@ -28,11 +28,11 @@ final class MasterKeys {
     }
 
     /** AWS KMS is primary; a local keyset, if there is one, still unwraps what it wrapped. */
-    static MasterKeys awsKms(KmsClient kms, String keyId, Optional<LocalKeyset> local, MeterRegistry meters) {
+    static MasterKeys awsKms(KmsClient kms, String keyId, Optional<LocalKeysetFile> local, MeterRegistry meters) {
         return new MasterKeys(local.orElse(null), kms, keyId, meters);
     }
 
-    static MasterKeys localKeyset(LocalKeyset local, MeterRegistry meters) {
+    static MasterKeys localKeyset(LocalKeysetFile local, MeterRegistry meters) {
         return new MasterKeys(local, null, null, meters);
     }
 
@@ -43,7 +43,7 @@ final class MasterKeys {
         if (local == null) {
             throw new IllegalStateException("no master key is configured");
         }
-        return metered(local.primary(), "local-keyset");
+        return metered(local.current().primary(), "local-keyset");
     }
 
     /** @throws MasterKeyMismatchException if this instance is not configured for the key that id names */
@@ -52,7 +52,7 @@ final class MasterKeys {
             return awsKmsKey(kms, id.substring(AWS_KMS.length()));
         }
         if (id.startsWith(LocalKeyset.SCHEME) && local != null) {
-            Optional<MasterKey> key = local.byId(id);
+            Optional<MasterKey> key = local.current().byId(id);
             if (key.isPresent()) {
                 return metered(key.get(), "local-keyset");
             }

@@ -32,6 +32,7 @@ final class BallotFeed {
     private boolean dirty;
     private boolean scheduled;
     private boolean ending;
+    private long endings;
     private long oldestCommitMillis;
     private long lastRenderNanos;
     private long emptySinceNanos;
@@ -143,7 +144,17 @@ final class BallotFeed {
         return changed(0, nowNanos);
     }
 
-    /** Whether the final tally was sent: the viewers' streams are over. */
+    /** Whether the ballot's end was seen: the final tally is being read, or was sent. */
+    boolean isEnding() {
+        lock.lock();
+        try {
+            return ending;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the final tally was sent: the viewers linger on it until their streams end. */
     boolean hasEnded() {
         lock.lock();
         try {
@@ -151,16 +162,6 @@ final class BallotFeed {
         } finally {
             lock.unlock();
         }
-    }
-
-    /**
-     * What the viewers may see changed (the owner set another results visibility): as {@link #restated}, so every
-     * viewer gets the panel it may now see.
-     *
-     * @return as {@link #changed}
-     */
-    long restate(long nowNanos) {
-        return restated(nowNanos);
     }
 
     /**
@@ -269,30 +270,61 @@ final class BallotFeed {
         }
     }
 
-    /** @return true the first time: the caller then renders the final tally */
-    boolean beginEnding() {
+    /**
+     * @return a token the first time (the caller then renders the final tally and hands it to {@link #ended}), or -1
+     *     when the ending has begun already
+     */
+    long beginEnding() {
         lock.lock();
         try {
             if (ending) {
-                return false;
+                return -1;
             }
             ending = true;
-            return true;
+            return endings;
         } finally {
             lock.unlock();
         }
     }
 
-    /** @return the viewers to finish; anyone joining from now on receives {@code last} at once */
-    List<Viewer> ended(Frame last) {
+    /**
+     * @param token what {@link #beginEnding} returned
+     * @return the viewers to send the final tally, none if the ballot was reopened meanwhile; anyone joining from
+     *     now on starts from {@code last}
+     */
+    List<Viewer> ended(Frame last, long token) {
         lock.lock();
         try {
+            if (!ending || token != endings) {
+                return List.of();
+            }
             finalFrame = last;
             latest = last;
             return List.copyOf(viewers);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The owner reopened the ballot while its viewers lingered on the final tally: the feed is live again, and every
+     * viewer is sent the panel as the ballot now is, as by {@link #restated}.
+     *
+     * @return as {@link #changed}, or -1 also when the feed had not begun ending
+     */
+    long reopened(long nowNanos) {
+        lock.lock();
+        try {
+            if (!ending) {
+                return -1;
+            }
+            ending = false;
+            finalFrame = null;
+            endings++;
+        } finally {
+            lock.unlock();
+        }
+        return restated(nowNanos);
     }
 
     boolean idleLongerThan(long nowNanos, long retentionNanos) {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Once a second, over every feed: pushes the panel again when a scheduled ballot opens (its status line changes
- * though no vote was cast), ends the streams of a ballot that closed (final tally, then the {@code closed} event),
+ * though no vote was cast), sends a ballot that closed its final tally and the {@code closed} event and, once they
+ * have lingered, ends its streams,
  * drops viewers whose connection has taken nothing for the write timeout, sends a heartbeat comment to quiet streams,
  * and forgets feeds nobody has watched for the idle retention (the reaper).
  */
@@ -47,6 +48,7 @@ class FeedSweep implements SmartLifecycle {
                 if (ballot != null) {
                     live.openIfStarted(feed, ballot);
                     live.endIfOver(feed, ballot);
+                    live.endLingering(feed, ballot);
                 }
                 for (Viewer viewer : feed.viewers()) {
                     if (viewer.stalledLongerThan(now, writeTimeout)) {

@@ -31,7 +31,7 @@ class FeedsOfDeletedBallots {
     /** Published after the change committed (a single statement), on the owner's request thread. */
     @EventListener
     void on(BallotChanged changed) {
-        live.ballotChanged(changed.ballotId());
+        live.ballotChanged(changed.ballotId(), changed.kind());
         notices.tellOthers(changed.ballotId(), changed.kind().verb());
     }
 }

@@ -64,8 +64,15 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last, M
 
     static final String HIDDEN_ID = "hidden";
 
-    /** The name of the event after which the page stops listening (the results element's {@code sse-close}). */
+    /** The event that says voting closed; it follows the final tally. */
     static final String CLOSED_EVENT = "closed";
+
+    /**
+     * The event after which the page stops listening (the live element's {@code sse-close}): the stream is over and
+     * reconnecting would bring nothing new. Sent when an ended ballot's viewers stop lingering, and after the final
+     * tally to a page that connects later.
+     */
+    static final String END_EVENT = "end";
 
     static Frame update(long version, String html, long committedAtMillis) {
         return new Frame(utf8(event(version, html)), version, committedAtMillis, false);
@@ -106,12 +113,24 @@ record Frame(byte[] bytes, long version, long committedAtMillis, boolean last, M
         return version == HIDDEN;
     }
 
-    /** The final tally, then an event telling the page to stop listening, since nothing will change any more. */
+    /**
+     * The final tally, then the {@code closed} event. The stream stays open while the ended ballot lingers, so that a
+     * reopening reaches the page; {@link #end()} ends it.
+     */
     static Frame finalUpdate(long version, Map<String, String> htmlByLang) {
         Map<String, String> withClose = new LinkedHashMap<>();
         htmlByLang.forEach((lang, html) -> withClose.put(lang, event(version, html) + CLOSED));
         return new Frame(
-                utf8(english(withClose)), version, 0, true, encoded(withClose, java.util.function.Function.identity()));
+                utf8(english(withClose)),
+                version,
+                0,
+                false,
+                encoded(withClose, java.util.function.Function.identity()));
+    }
+
+    /** Ends the stream of an ended ballot and tells the page to stop listening. */
+    static Frame end() {
+        return new Frame(utf8("event: " + END_EVENT + "\ndata: over\n\n"), NO_VERSION, 0, true);
     }
 
     static Frame finalUpdate(long version, String html) {

@@ -15,9 +15,4 @@ final class InProcessVoteAnnouncements implements VoteAnnouncements {
     public void announce(BallotId ballot, long committedAtMillis) {
         live.changed(ballot, committedAtMillis);
     }
-
-    @Override
-    public void visibilityChanged(BallotId ballot) {
-        live.visibilityChanged(ballot);
-    }
 }

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     rest
  * @param maxStreamsPerClient open streams one client address may hold; beyond it, 429
  * @param idleRetention how long the state of a ballot nobody watches any more is kept before the reaper drops it
+ * @param endedLinger how long after a ballot ends its open streams stay (final tally sent, heartbeats only), so that
+ *     an owner's reopening reaches every open page; 0 ends them with the final tally
  */
 @ConfigurationProperties("oponn.live")
 record LiveProperties(
@@ -28,7 +30,8 @@ record LiveProperties(
         @DefaultValue("30m") Duration streamTimeout,
         @Nullable Integer maxStreams,
         @DefaultValue("50") int maxStreamsPerClient,
-        @DefaultValue("60s") Duration idleRetention) {
+        @DefaultValue("60s") Duration idleRetention,
+        @DefaultValue("10m") Duration endedLinger) {
 
     static final int DEFAULT_MAX_STREAMS = 10_000;
     static final int HEAP_PER_STREAM_KB = 32;
@@ -39,6 +42,9 @@ record LiveProperties(
         requirePositive(writeTimeout, "OPONN_LIVE_WRITE_TIMEOUT");
         requirePositive(streamTimeout, "OPONN_LIVE_STREAM_TIMEOUT");
         requirePositive(idleRetention, "OPONN_LIVE_IDLE_RETENTION");
+        if (endedLinger.isNegative()) {
+            throw new IllegalArgumentException("OPONN_LIVE_ENDED_LINGER must not be negative, such as 10m or 0s.");
+        }
         if ((maxStreams != null && maxStreams < 1) || maxStreamsPerClient < 1) {
             throw new IllegalArgumentException(
                     "OPONN_LIVE_MAX_STREAMS and OPONN_LIVE_MAX_STREAMS_PER_CLIENT must be at least 1.");

@@ -2,6 +2,7 @@ package dev.oponn.live;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotChanged;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotStatus;
 import dev.oponn.ballot.ResultsVisibility;
@@ -96,6 +97,17 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     }
 
     /**
+     * Whether the ballot's streams are over too: past its end by the grace and the linger
+     * ({@code OPONN_LIVE_ENDED_LINGER}). Until then a stream of an ended ballot stays open after the final tally,
+     * so that an owner's reopening reaches the page; afterwards a connection gets the final tally and the end.
+     */
+    boolean streamsOver(Ballot ballot) {
+        Instant endsAt = ballot.endsAt();
+        return endsAt != null
+                && !clock.instant().isBefore(endsAt.plus(FINAL_GRACE).plus(properties.endedLinger()));
+    }
+
+    /**
      * Adds a viewer to its ballot's feed before reading the state it starts from, so that no change committed in
      * between can be missed: such a change finds the viewer in the feed and is pushed to it.
      */
@@ -111,8 +123,10 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         });
         Frame finalFrame = joined[0].finalFrame();
         if (finalFrame != null) {
-            viewer.finish(finalFrame);
-            viewer.begin(finalFrame, Frame.NO_VERSION);
+            viewer.begin(finalFrame, lastEventId);
+            if (streamsOver(ballot) || !running.get()) {
+                viewer.finish(running.get() ? Frame.end() : retryHint());
+            }
             return;
         }
         if (!access.visibleToAll(ballot) && !viewer.seesCounts(ballot.resultsVisibility())) {
@@ -162,22 +176,6 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     }
 
     /**
-     * Who may see the counts changed (the owner set another visibility, here or on another instance): this
-     * instance's copy of the ballot is re-read, and every viewer is sent the panel it may now see.
-     */
-    void visibilityChanged(BallotId ballot) {
-        catalog.refresh(ballot);
-        BallotFeed feed = feeds.get(ballot);
-        if (feed == null) {
-            return;
-        }
-        long delay = feed.restate(System.nanoTime());
-        if (delay >= 0) {
-            threads.runAfter(delay, () -> render(feed));
-        }
-    }
-
-    /**
      * The sweep saw the ballot open: if the newest frame was rendered while it was pending, every viewer gets the
      * panel again with its new status line, though no vote changed the tally.
      */
@@ -196,11 +194,12 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     }
 
     /**
-     * The owner changed the ballot (its catalog entry is already evicted): every viewer gets the panel again as
-     * the ballot now is. A ballot that was closed ends once its end is past the grace, as any other;
-     * a feed that already ended and whose ballot was reopened is dropped, so that the next viewer starts afresh.
+     * The owner changed the ballot (its catalog entry is already evicted or refreshed): every viewer gets the panel
+     * again as the ballot now is. A ballot that was closed ends once its end is past the grace, as any other; one
+     * reopened while its viewers linger on the final tally is live again for them. After a change of who may vote,
+     * every viewer's vote is learnt again under the key that now counts.
      */
-    void ballotChanged(BallotId id) {
+    void ballotChanged(BallotId id, BallotChanged.Kind kind) {
         BallotFeed feed = feeds.get(id);
         if (feed == null) {
             return;
@@ -209,13 +208,19 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
         if (ballot == null) {
             return;
         }
-        if (feed.hasEnded()) {
-            if (!over(ballot)) {
-                feeds.remove(id, feed);
-            }
-            return;
+        if (kind == BallotChanged.Kind.VOTERS) {
+            feed.viewers().forEach(Viewer::forgetVoted);
         }
-        long delay = feed.restated(System.nanoTime());
+        long delay;
+        if (feed.isEnding()) {
+            if (over(ballot)) {
+                return;
+            }
+            // Also while the final tally is being read: the token it was read under is spent, so it is not sent.
+            delay = feed.reopened(System.nanoTime());
+        } else {
+            delay = feed.restated(System.nanoTime());
+        }
         if (delay >= 0) {
             threads.runAfter(delay, () -> render(feed));
         }
@@ -229,11 +234,16 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     }
 
     /**
-     * A ballot that closed: its viewers get the final tally, and their streams end. Asked by the sweep every
-     * second, and at the end's grace when an owner closes a ballot.
+     * A ballot that closed: its viewers get the final tally and the {@code closed} event. Their streams stay open
+     * until {@link #streamsOver}, when {@link #endLingering} ends them. Asked by the sweep every second, and at the
+     * end's grace when an owner closes a ballot.
      */
     void endIfOver(BallotFeed feed, Ballot ballot) {
-        if (!over(ballot) || !feed.beginEnding()) {
+        if (!over(ballot)) {
+            return;
+        }
+        long token = feed.beginEnding();
+        if (token < 0) {
             return;
         }
         threads.run(() -> {
@@ -250,14 +260,22 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
                 List.copyOf(feed.viewers()).forEach(viewer -> viewer.drop(Viewer.Exit.DISCONNECTED));
                 return;
             }
-            List<Viewer> viewers = feed.ended(last);
+            List<Viewer> viewers = feed.ended(last, token);
             log.atInfo()
                     .setMessage("live.ballot_ended")
                     .addKeyValue("ballot", fingerprint(ballot.id()))
                     .addKeyValue("viewers", viewers.size())
                     .log();
-            viewers.forEach(viewer -> viewer.finish(last));
+            fanOut.offer(viewers, last);
+            endLingering(feed, ballot);
         });
+    }
+
+    /** Past the linger after the end: the streams of the ended ballot end, and the pages stop listening. */
+    void endLingering(BallotFeed feed, Ballot ballot) {
+        if (feed.hasEnded() && streamsOver(ballot)) {
+            List.copyOf(feed.viewers()).forEach(viewer -> viewer.finish(Frame.end()));
+        }
     }
 
     /** The ballot was deleted: its viewers are told the stream is over (the page stops listening), its feed goes. */
@@ -380,7 +398,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
     private void learnVotes(Ballot ballot, Collection<Viewer> viewers) {
         Map<Voters.VoterKey, List<Viewer>> waiting = new HashMap<>();
         for (Viewer viewer : viewers) {
-            Voters.VoterKey key = viewer.audience().voter();
+            Voters.VoterKey key = viewer.audience().voter(ballot.whoMayVote());
             if (key != null && !viewer.voted() && !viewer.audience().owner()) {
                 waiting.computeIfAbsent(key, k -> new ArrayList<>()).add(viewer);
             }

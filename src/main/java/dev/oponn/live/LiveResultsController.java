@@ -103,28 +103,27 @@ class LiveResultsController {
     }
 
     /**
-     * What the counts' visibility needs to know of this viewer, asked once at connect and only when the counts are
-     * not everyone's: whether it is the owner, and under {@code after_vote} its device and whether it has voted.
+     * What the counts' visibility needs to know of this viewer, asked once at connect: whether it is the owner, the
+     * keys it could vote under, and, only while the counts are shown after a vote, whether it has voted. The keys and
+     * ownership are kept even while everyone sees the counts, since the owner may hide them while the stream is open.
      */
     private Audience audience(Ballot ballot, HttpServletRequest request) {
-        if (access.visibleToAll(ballot)) {
-            return Audience.ANYONE;
-        }
         if (owners.ownedBy(ballot.id(), ResultsAccess.signedIn())) {
             return Audience.OWNER;
         }
-        if (ballot.resultsVisibility() != ResultsVisibility.AFTER_VOTE) {
-            return Audience.ANYONE;
-        }
-        return voters.of(ballot, request)
-                .map(key -> new Audience(false, key, voters.hasVoted(ballot.id(), key)))
-                .orElse(Audience.ANYONE);
+        Voters.Keys keys = voters.keysOf(ballot.id(), request);
+        Voters.VoterKey voter = keys.under(ballot.whoMayVote());
+        boolean voted = !access.visibleToAll(ballot)
+                && ballot.resultsVisibility() == ResultsVisibility.AFTER_VOTE
+                && voter != null
+                && voters.hasVoted(ballot.id(), voter);
+        return new Audience(false, keys, voted);
     }
 
     private void stream(Ballot ballot, Audience audience, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
-        if (live.over(ballot)) {
+        if (live.streamsOver(ballot)) {
             answerFinal(ballot, lastEventId, lang(request), response);
             return;
         }
@@ -189,6 +188,7 @@ class LiveResultsController {
         }
         streamHeaders(response);
         response.getOutputStream().write(last.bytes(lang));
+        response.getOutputStream().write(Frame.end().bytes());
     }
 
     private static void streamHeaders(HttpServletResponse response) {

@@ -1,6 +1,7 @@
 package dev.oponn.live;
 
 import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotChanged;
 import dev.oponn.ballot.BallotId;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -74,7 +75,8 @@ final class RedisBallotNotices implements BallotNotices, MessageListener {
         if (DELETED.equals(body[1])) {
             live.deleted(ballot.get());
         } else {
-            live.ballotChanged(ballot.get());
+            // A kind this instance does not know (a newer one sent it) still restates the streams.
+            live.ballotChanged(ballot.get(), BallotChanged.Kind.ofVerb(body[1]).orElse(BallotChanged.Kind.EXTENDED));
         }
     }
 }

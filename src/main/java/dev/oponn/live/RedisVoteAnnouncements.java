@@ -20,7 +20,7 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
 /**
  * Announcements across instances on Redis channel {@code ballot:{id}:updates}, body {@code origin committedAtMillis}
- * for votes, or {@code origin visibility} when the owner changed who may see the counts.
+ * for votes (owner changes travel on {@code ballots:changes}, {@link RedisBallotNotices}).
  * Every instance subscribes to the pattern once, so no subscription has to be set up (and no message can be missed
  * in between) when a viewer arrives; announcements for ballots nobody here watches cost a map look-up.
  *
@@ -44,7 +44,6 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
     static final String CHANNEL_PATTERN = "ballot:*:updates";
     private static final String PREFIX = "ballot:";
     private static final String SUFFIX = ":updates";
-    private static final String VISIBILITY = "visibility";
 
     private final LiveResults live;
     private final StringRedisTemplate redis;
@@ -95,31 +94,7 @@ final class RedisVoteAnnouncements implements VoteAnnouncements, MessageListener
         if (ballot.isEmpty() || body[0].equals(origin)) {
             return;
         }
-        if (body.length == 2 && body[1].strip().equals(VISIBILITY)) {
-            live.visibilityChanged(ballot.get());
-            return;
-        }
         live.changed(ballot.get(), body.length == 2 ? millis(body[1]) : 0);
-    }
-
-    /**
-     * Sent at once from the owner's request, not merged by the publishing thread: it is rare, and it must not be
-     * folded into a vote's commit time. Lost (Redis away), the other instances keep the old setting until their
-     * subscription returns and they re-read every watched ballot.
-     */
-    @Override
-    public void visibilityChanged(BallotId ballot) {
-        live.visibilityChanged(ballot);
-        try {
-            redis.convertAndSend(channel(ballot), origin + " " + VISIBILITY);
-        } catch (RuntimeException e) {
-            metrics.announcementFailed();
-            log.atWarn()
-                    .setMessage("live.announce_failed")
-                    .addKeyValue("ballot", live.fingerprint(ballot))
-                    .addKeyValue("error", e.getClass().getSimpleName())
-                    .log();
-        }
     }
 
     @Override

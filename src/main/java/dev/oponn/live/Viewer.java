@@ -141,6 +141,11 @@ final class Viewer implements WriteListener, AsyncListener {
         voted = true;
     }
 
+    /** Who may vote changed, so the key this viewer votes under did: whether it voted is learnt again. */
+    void forgetVoted() {
+        voted = false;
+    }
+
     /** Whether this viewer is shown counts now, on a ballot whose counts are not shown to everyone. */
     boolean seesCounts(ResultsVisibility visibility) {
         return audience.owner() || visibility.showsCounts(false, () -> voted);

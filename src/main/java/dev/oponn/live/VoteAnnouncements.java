@@ -10,10 +10,4 @@ import dev.oponn.ballot.BallotId;
 interface VoteAnnouncements {
 
     void announce(BallotId ballot, long committedAtMillis);
-
-    /**
-     * The ballot's results visibility changed: every instance re-reads the ballot and re-renders its viewers' panels.
-     * Rare (an owner's click), so it is sent at once rather than merged like votes.
-     */
-    void visibilityChanged(BallotId ballot);
 }

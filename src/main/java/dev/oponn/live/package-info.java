@@ -11,7 +11,7 @@
  *
  * <p>No tables, and nothing public: it listens to {@link dev.oponn.vote.VoteRecorded},
  * {@link dev.oponn.ballot.BallotDeleted} (a deleted ballot's streams end) and
- * {@link dev.oponn.ballot.ResultsVisibilityChanged} (relayed to every instance), and serves its routes.
+ * {@link dev.oponn.ballot.BallotChanged} (relayed to every instance), and serves its routes.
  */
 @NullMarked
 package dev.oponn.live;

@@ -49,6 +49,9 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("oponn");
         config.setMaximumPoolSize(db.poolSize());
+        // Hikari's default waits 30 s for a connection: with the database down a vote then hung past any client's
+        // patience. 3 s, then 503 (web.DatabaseUnavailable); a healthy pool lends one in well under a millisecond.
+        config.setConnectionTimeout(3_000);
         if (db.external()) {
             config.setJdbcUrl(db.url());
             config.setUsername(db.user());

@@ -29,6 +29,8 @@ final class SimulatedDevice {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
+    private static final Pattern RANK = Pattern.compile("name=\"rank_(\\d+)\"");
+    private static final Pattern SCORE = Pattern.compile("name=\"score_(\\d+)\"");
     private static final Pattern CSRF = Pattern.compile("name=\"X-CSRF-Token\"\\s+value=\"([^\"]+)\"");
     private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SALT = Pattern.compile("data-challenge-salt=\"([^\"]+)\"");
@@ -47,12 +49,14 @@ final class SimulatedDevice {
             return Outcome.failed("GET " + votePage.getPath() + " answered " + page.statusCode());
         }
         List<String> options = all(OPTION.matcher(page.body()));
+        List<String> ranked = all(RANK.matcher(page.body()));
+        List<String> scored = all(SCORE.matcher(page.body()));
         Matcher csrf = CSRF.matcher(page.body());
-        if (options.isEmpty() || !csrf.find()) {
+        if ((options.isEmpty() && ranked.isEmpty() && scored.isEmpty()) || !csrf.find()) {
             return Outcome.refused("the ballot is not open for voting");
         }
-        String option = options.get(ThreadLocalRandom.current().nextInt(options.size()));
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("X-CSRF-Token", csrf.group(1), "option_id", option));
+        Map<String, String> fields = new LinkedHashMap<>(Map.of("X-CSRF-Token", csrf.group(1)));
+        mark(fields, options, ranked, scored);
         Matcher challenge = CHALLENGE.matcher(page.body());
         Matcher salt = SALT.matcher(page.body());
         Matcher target = TARGET.matcher(page.body());
@@ -71,6 +75,27 @@ final class SimulatedDevice {
             case 429 -> Outcome.failed("rate limited (raise OPONN_RATE_LIMIT_VOTE_REQUESTS on the server)");
             default -> Outcome.failed("POST " + votePage.getPath() + " answered " + posted.statusCode());
         };
+    }
+
+    /**
+     * One option at random (single and multiple choice); a random ranking of some options, as scripts post it
+     * ({@code ranking}); or random stars, at least one option given one.
+     */
+    private static void mark(
+            Map<String, String> fields, List<String> options, List<String> ranked, List<String> scored) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (!ranked.isEmpty()) {
+            List<String> order = new ArrayList<>(ranked);
+            java.util.Collections.shuffle(order, random);
+            fields.put("ranking", String.join(",", order.subList(0, 1 + random.nextInt(order.size()))));
+        } else if (!scored.isEmpty()) {
+            for (String option : scored) {
+                fields.put("score_" + option, Integer.toString(random.nextInt(6)));
+            }
+            fields.put("score_" + scored.get(random.nextInt(scored.size())), Integer.toString(1 + random.nextInt(5)));
+        } else {
+            fields.put("option_id", options.get(random.nextInt(options.size())));
+        }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

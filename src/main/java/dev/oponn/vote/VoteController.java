@@ -6,7 +6,9 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotOwners;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
+import dev.oponn.vote.internal.MarkedForm;
 import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
 import dev.oponn.vote.internal.VoteForm;
@@ -111,8 +113,10 @@ class VoteController {
             HttpServletResponse response) {
         // Plain parameters rather than binding the record: record binding re-reads constructor annotations on
         // every request, a cost the benchmark saw on the hottest route.
-        VoteForm form = new VoteForm(optionId, writeInValue);
         Ballot cached = ballot(id);
+        VoteForm form = cached.votingMethod() == VotingMethod.SINGLE
+                ? new VoteForm(optionId, writeInValue)
+                : MarkedForm.fromRequest(request.getParameterMap(), cached.votingMethod());
         Ballot ballot =
                 form.namesUnknownOption(cached) ? catalog.refresh(cached.id()).orElse(cached) : cached;
         FieldErrors errors = FieldErrors.none();
@@ -185,8 +189,10 @@ class VoteController {
         VoteView view = VoteView.of(ballot, clock.instant(), alreadyVoted, form, errors, challenge);
         Map<String, Object> model = new HashMap<>();
         model.put("vote", view);
-        if (!Htmx.isHtmx(request) && owners.ownedBy(ballot.id(), signedIn())) {
-            // The owner's own vote page also offers the link to share; a voter never sees this block.
+        if (!Htmx.isHtmx(request)
+                && (owners.ownedBy(ballot.id(), signedIn()) || owners.justCreatedBy(ballot.id(), request))) {
+            // The owner's own vote page also offers the link to share (a guest's: the first view, beside the manage
+            // link); a voter never sees this block.
             model.put("shareLink", urls.absolute("/vote/" + ballot.id().value(), request));
         }
         return Htmx.view(request, "vote/vote", "vote/vote_form", model);

@@ -2,6 +2,7 @@ package dev.oponn.vote;
 
 import dev.oponn.ballot.BallotId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Repository;
 /**
  * The vote path's SQL. The ballot's voting window is checked against the database's clock inside the same
  * statement that claims the voter, so a vote counts only if the ballot is active when it is written, whatever
- * the instance's clock says. It owns {@code ballot_voter}, {@code tally_shard} and {@code ballot_address_votes}; of
+ * the instance's clock says. It owns {@code ballot_voter}, {@code tally_shard}, {@code tally_content} and {@code ballot_address_votes}; of
  * the ballot it reads the {@code ballot_window} view and, in the capped statements only, {@code ballot.per_address_cap}
  * (the view does not carry it yet).
  */
@@ -54,12 +55,29 @@ class VoteRepository {
                 ON CONFLICT DO NOTHING
                 RETURNING ballot_id
             )
+            """;
+
+    private static final String COUNT_OPTION = """
             INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
             SELECT ballot_id, :option, :shard, 1 FROM voter
             """ + ADD_ONE_TO_SHARD;
 
-    private static final String RECORD_VOTE =
-            "WITH active AS (%s),\n".formatted(ACTIVE_BALLOT) + CLAIM_AND_COUNT.formatted("id", "active");
+    /** Several options, one more on each one's shard, in the array's (ascending) order. */
+    private static final String COUNT_OPTIONS = """
+            INSERT INTO tally_shard (ballot_id, option_id, shard, votes)
+            SELECT ballot_id, picked, :shard, 1 FROM voter, unnest(CAST(:options AS integer[])) AS picked
+            """ + ADD_ONE_TO_SHARD;
+
+    /** One more ballot with this ranking or score vector. */
+    private static final String COUNT_CONTENT = """
+            INSERT INTO tally_content (ballot_id, content, shard, votes)
+            SELECT ballot_id, :content, :shard, 1 FROM voter
+            ON CONFLICT (ballot_id, content, shard) DO UPDATE SET votes = tally_content.votes + 1
+            """;
+
+    private static final String ACTIVE_HEAD = "WITH active AS (%s),\n".formatted(ACTIVE_BALLOT);
+
+    private static final String RECORD_VOTE = ACTIVE_HEAD + CLAIM_AND_COUNT.formatted("id", "active") + COUNT_OPTION;
 
     /**
      * A vote on a ballot with a per-address cap: the network's counter goes up first, only while it is under the
@@ -67,7 +85,7 @@ class VoteRepository {
      * counts nor uses up the device's vote. (Two concurrent twins of one device may both raise the counter before
      * one of them loses on the voter key: the cap errs against a device that races itself.)
      */
-    private static final String RECORD_CAPPED_VOTE = """
+    private static final String CAPPED_HEAD = """
             WITH active AS (%s AND NOT EXISTS (
                 SELECT 1 FROM ballot_voter WHERE ballot_id = :ballot AND voter_key = :voter)),
             address AS (
@@ -79,6 +97,24 @@ class VoteRepository {
             """.formatted(ACTIVE_BALLOT.strip(), ADD_ONE_UNDER_CAP.strip())
             + CLAIM_AND_COUNT.formatted("ballot_id", "address");
 
+    private static final String RECORD_CAPPED_VOTE = CAPPED_HEAD + COUNT_OPTION;
+
+    private static final String PLAIN_HEAD = ACTIVE_HEAD + CLAIM_AND_COUNT.formatted("id", "active");
+
+    private static final String RECORD_OPTIONS = PLAIN_HEAD + COUNT_OPTIONS;
+    private static final String RECORD_CAPPED_OPTIONS = CAPPED_HEAD + COUNT_OPTIONS;
+    private static final String RECORD_CONTENT = PLAIN_HEAD + COUNT_CONTENT;
+    private static final String RECORD_CAPPED_CONTENT = CAPPED_HEAD + COUNT_CONTENT;
+
+    /** The statement for a vote of this kind on a ballot without a per-address cap, or with one. */
+    private static String statement(VoteWriter.Kind kind, boolean capped) {
+        return switch (kind) {
+            case OPTION -> capped ? RECORD_CAPPED_VOTE : RECORD_VOTE;
+            case OPTIONS -> capped ? RECORD_CAPPED_OPTIONS : RECORD_OPTIONS;
+            case CONTENT -> capped ? RECORD_CAPPED_CONTENT : RECORD_CONTENT;
+        };
+    }
+
     /**
      * Claims each voter and counts each vote, one statement per vote, sent as one batch. A statement writes
      * nothing unless the ballot is active and the voter has not voted; a concurrent twin waits on the primary
@@ -89,13 +125,18 @@ class VoteRepository {
      */
     int[] recordAll(List<VoteWriter.PendingVote> pending) {
         int[] counted = new int[pending.size()];
-        List<Integer> plain = new ArrayList<>(pending.size());
-        List<Integer> capped = new ArrayList<>();
-        for (int i = 0; i < pending.size(); i++) {
-            (pending.get(i).addressKey() == null ? plain : capped).add(i);
+        for (VoteWriter.Kind kind : VoteWriter.Kind.values()) {
+            List<Integer> plain = new ArrayList<>(pending.size());
+            List<Integer> capped = new ArrayList<>();
+            for (int i = 0; i < pending.size(); i++) {
+                VoteWriter.PendingVote vote = pending.get(i);
+                if (vote.kind() == kind) {
+                    (vote.addressKey() == null ? plain : capped).add(i);
+                }
+            }
+            record(statement(kind, false), pending, plain, counted);
+            record(statement(kind, true), pending, capped, counted);
         }
-        record(RECORD_VOTE, pending, plain, counted);
-        record(RECORD_CAPPED_VOTE, pending, capped, counted);
         return counted;
     }
 
@@ -103,19 +144,26 @@ class VoteRepository {
         if (which.isEmpty()) {
             return;
         }
-        SqlParameterSource[] rows = which.stream()
-                .map(pending::get)
-                .map(vote -> new MapSqlParameterSource()
-                        .addValue("ballot", vote.ballot().value())
-                        .addValue("voter", vote.voterKey())
-                        .addValue("option", vote.optionId())
-                        .addValue("shard", vote.shard())
-                        .addValue("address", vote.addressKey()))
-                .toArray(SqlParameterSource[]::new);
+        SqlParameterSource[] rows =
+                which.stream().map(pending::get).map(VoteRepository::parameters).toArray(SqlParameterSource[]::new);
         int[] results = batch.batchUpdate(sql, rows);
         for (int i = 0; i < which.size(); i++) {
-            counted[which.get(i)] = results[i];
+            // Several options write a row each: counted is whether any was written.
+            counted[which.get(i)] = results[i] > 0 ? 1 : 0;
         }
+    }
+
+    private static SqlParameterSource parameters(VoteWriter.PendingVote vote) {
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("ballot", vote.ballot().value())
+                .addValue("voter", vote.voterKey())
+                .addValue("shard", vote.shard())
+                .addValue("address", vote.addressKey());
+        return switch (vote.kind()) {
+            case OPTION -> row.addValue("option", vote.optionId());
+            case OPTIONS -> row.addValue("options", vote.marks());
+            case CONTENT -> row.addValue("content", vote.marks());
+        };
     }
 
     /** The write-in path's share of the per-address cap, inside its transaction: whether the network had room. */
@@ -156,6 +204,29 @@ class VoteRepository {
                 .update();
     }
 
+    /** The write-in path's count of several options, inside its transaction. */
+    void countOptions(BallotId ballot, Collection<Integer> options, int shard) {
+        jdbc.sql("INSERT INTO tally_shard (ballot_id, option_id, shard, votes)"
+                        + " SELECT :ballot, picked, :shard, 1 FROM unnest(CAST(:options AS integer[])) AS picked\n"
+                        + ADD_ONE_TO_SHARD)
+                .param("ballot", ballot.value())
+                .param("options", BallotContents.optionArray(options))
+                .param("shard", shard)
+                .update();
+    }
+
+    /** The write-in path's count of a ranking or score vector, inside its transaction. */
+    void countContent(BallotId ballot, String content, int shard) {
+        jdbc.sql("""
+                        INSERT INTO tally_content (ballot_id, content, shard, votes) VALUES (:ballot, :content, :shard, 1)
+                        ON CONFLICT (ballot_id, content, shard) DO UPDATE SET votes = tally_content.votes + 1
+                        """)
+                .param("ballot", ballot.value())
+                .param("content", content)
+                .param("shard", shard)
+                .update();
+    }
+
     boolean hasVoted(BallotId ballot, byte[] voterKey) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ballot_voter WHERE ballot_id = :ballot AND voter_key = :voter)")
                 .param("ballot", ballot.value())
@@ -179,6 +250,9 @@ class VoteRepository {
                 .param("ballot", ballot.value())
                 .update();
         jdbc.sql("DELETE FROM tally_shard WHERE ballot_id = :ballot")
+                .param("ballot", ballot.value())
+                .update();
+        jdbc.sql("DELETE FROM tally_content WHERE ballot_id = :ballot")
                 .param("ballot", ballot.value())
                 .update();
         jdbc.sql("DELETE FROM ballot_address_votes WHERE ballot_id = :ballot")

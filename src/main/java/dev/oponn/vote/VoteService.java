@@ -99,29 +99,27 @@ class VoteService {
         int shard = ThreadLocalRandom.current().nextInt(VoteRepository.TALLY_SHARDS);
         boolean newOption = false;
         boolean counted;
-        switch (choice) {
-            case VoteChoice.Existing existing ->
-                counted = writer.record(ballot.id(), voter, existing.optionId(), shard, addressKey);
-            case VoteChoice.WriteIn writeIn -> {
-                Optional<BallotOption> known = ballot.optionMatching(writeIn.label());
-                if (known.isPresent()) {
-                    counted = writer.record(ballot.id(), voter, known.get().id(), shard, addressKey);
-                } else {
-                    WriteInOutcome outcome;
-                    try {
-                        outcome = castWriteIn(ballot, voter, writeIn.label(), shard, addressKey);
-                    } catch (WriteInLimitReached full) {
-                        return refuse(ballot, VoteRejection.WRITE_IN_CAP);
-                    }
-                    if (outcome.refused() != null) {
-                        return refuse(ballot, outcome.refused());
-                    }
-                    counted = outcome.option() != null;
-                    newOption = outcome.option() != null && outcome.option().created();
-                    if (counted) {
-                        catalog.refresh(ballot.id());
-                    }
-                }
+        String writeInLabel = choice.writeIn();
+        Optional<BallotOption> known = writeInLabel == null ? Optional.empty() : ballot.optionMatching(writeInLabel);
+        if (choice instanceof VoteChoice.Existing existing) {
+            counted = writer.record(ballot.id(), voter, existing.optionId(), shard, addressKey);
+        } else if (writeInLabel == null || known.isPresent()) {
+            // No new option: the group commit. A write-in that reads as an existing option counts for it.
+            counted = record(ballot, voter, choice, known.map(BallotOption::id).orElse(0), shard, addressKey);
+        } else {
+            WriteInOutcome outcome;
+            try {
+                outcome = castWriteIn(ballot, voter, choice, writeInLabel, shard, addressKey);
+            } catch (WriteInLimitReached full) {
+                return refuse(ballot, VoteRejection.WRITE_IN_CAP);
+            }
+            if (outcome.refused() != null) {
+                return refuse(ballot, outcome.refused());
+            }
+            counted = outcome.option() != null;
+            newOption = outcome.option() != null && outcome.option().created();
+            if (counted) {
+                catalog.refresh(ballot.id());
             }
         }
         if (!counted) {
@@ -133,16 +131,51 @@ class VoteService {
                 .setMessage("vote.recorded")
                 // A supplier: the fingerprint costs an HMAC, paid only when debug is on.
                 .addKeyValue("ballot", () -> fingerprints.ballot(ballot.id().value()))
-                .addKeyValue("write_in", choice instanceof VoteChoice.WriteIn)
+                .addKeyValue("write_in", writeInLabel != null)
                 .log();
         metrics.cast();
         events.publishEvent(new VoteRecorded(ballot.id(), newOption));
         return Optional.empty();
     }
 
-    /** A new write-in's transaction; a refusal by the per-address cap or the write-in limit rolls it all back. */
+    /** Through the group commit, the write-in (if any) already resolved to {@code writeInId}. */
+    private boolean record(
+            Ballot ballot, byte[] voter, VoteChoice choice, int writeInId, int shard, byte @Nullable [] addressKey) {
+        return switch (choice) {
+            case VoteChoice.Existing existing ->
+                writer.record(ballot.id(), voter, existing.optionId(), shard, addressKey);
+            case VoteChoice.WriteIn writeIn -> writer.record(ballot.id(), voter, writeInId, shard, addressKey);
+            case VoteChoice.Picked picked ->
+                writer.recordOptions(ballot.id(), voter, picked.resolved(writeInId), shard, addressKey);
+            case VoteChoice.Ranked ranked ->
+                writer.recordContent(
+                        ballot.id(), voter, BallotContents.ranking(ranked.resolved(writeInId)), shard, addressKey);
+            case VoteChoice.Scored scored ->
+                writer.recordContent(
+                        ballot.id(), voter, BallotContents.scores(scored.resolved(writeInId)), shard, addressKey);
+        };
+    }
+
+    /** Inside the write-in's transaction, once its option id is known. */
+    private void count(Ballot ballot, VoteChoice choice, int writeInId, int shard) {
+        switch (choice) {
+            case VoteChoice.Picked picked -> votes.countOptions(ballot.id(), picked.resolved(writeInId), shard);
+            case VoteChoice.Ranked ranked ->
+                votes.countContent(ballot.id(), BallotContents.ranking(ranked.resolved(writeInId)), shard);
+            case VoteChoice.Scored scored ->
+                votes.countContent(ballot.id(), BallotContents.scores(scored.resolved(writeInId)), shard);
+            case VoteChoice.Existing existing -> votes.count(ballot.id(), existing.optionId(), shard);
+            case VoteChoice.WriteIn writeIn -> votes.count(ballot.id(), writeInId, shard);
+        }
+    }
+
+    /**
+     * A new write-in's transaction: claim the voter, append the option, then count the choice that names it (its
+     * ranking or score vector is only complete once the option has its id). A refusal by the per-address cap or the
+     * write-in limit rolls it all back.
+     */
     private WriteInOutcome castWriteIn(
-            Ballot ballot, byte[] voter, String label, int shard, byte @Nullable [] addressKey) {
+            Ballot ballot, byte[] voter, VoteChoice choice, String label, int shard, byte @Nullable [] addressKey) {
         WriteInOutcome outcome = transactions.execute(tx -> {
             if (!votes.claimVoter(ballot.id(), voter)) {
                 return new WriteInOutcome(null, null);
@@ -152,7 +185,7 @@ class VoteService {
                 return new WriteInOutcome(null, VoteRejection.ADDRESS_CAP);
             }
             BallotOptions.WriteIn option = options.findOrAppendWriteIn(ballot.id(), label, maxWriteIns);
-            votes.count(ballot.id(), option.optionId(), shard);
+            count(ballot, choice, option.optionId(), shard);
             return new WriteInOutcome(option, null);
         });
         return outcome == null ? new WriteInOutcome(null, null) : outcome;

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,6 +53,29 @@ public class Voters {
                     : Optional.empty();
         }
         return of(ballot.id(), request);
+    }
+
+    /**
+     * Both keys the requester could vote under on this ballot, its device's and its signed-in account's, so that a
+     * long-lived reader (a live stream) still knows the right one after the owner changes who may vote.
+     */
+    public Keys keysOf(BallotId ballot, HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        VoterKey account = authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+                ? new VoterKey(devices.voterKey(ballot, user.id()))
+                : null;
+        return new Keys(of(ballot, request).orElse(null), account);
+    }
+
+    /** A requester's voter keys on one ballot: its device's, its account's; either may be missing. */
+    public record Keys(@Nullable VoterKey device, @Nullable VoterKey account) {
+
+        public static final Keys NONE = new Keys(null, null);
+
+        /** The key a vote counts under, as {@link #of(Ballot, HttpServletRequest)} chooses it. */
+        public @Nullable VoterKey under(WhoMayVote whoMayVote) {
+            return whoMayVote == WhoMayVote.SIGNED_IN ? account : device;
+        }
     }
 
     public boolean hasVoted(BallotId ballot, VoterKey voter) {

@@ -3,7 +3,8 @@
  * vote per device per ballot and refuses votes outside the voting window, in one short statement. Listeners
  * learn of each recorded vote through {@link dev.oponn.vote.VoteRecorded}.
  *
- * <p>Tables: {@code ballot_voter} and {@code tally_shard}, deleted with their ballot when
+ * <p>Tables: {@code ballot_voter}, {@code tally_shard} and {@code tally_content} (ranked and score ballots: one
+ * count per distinct content), deleted with their ballot when
  * {@link dev.oponn.ballot.BallotDeleted} is heard. Public surface: {@link dev.oponn.vote.VoteRecorded}, and
  * {@link dev.oponn.vote.Tallies}, the one read of the counters (for results), and {@link dev.oponn.vote.Voters},
  * whether a request's device has voted (for results visibility). It provides the ballot feature's

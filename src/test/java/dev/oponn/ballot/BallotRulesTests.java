@@ -90,6 +90,24 @@ class BallotRulesTests {
     }
 
     @Test
+    void questionsAndOptionsWithControlOrDirectionCharactersAreRefused() {
+        for (String sneaky : new String[] {"nul\u0000byte", "bell\u0007", "evil\u202Etxt", "iso\u2066late"}) {
+            FieldErrors measure = FieldErrors.none();
+            assertThat(new CreateBallotForm("Which " + sneaky + "?", "yes,no", null, "now", null, "10", null)
+                            .validate(NOW, measure))
+                    .as(sneaky)
+                    .isEmpty();
+            assertThat(english(measure.get("measure"))).contains("control or direction-override");
+            FieldErrors option = FieldErrors.none();
+            assertThat(new CreateBallotForm("Which one?", "yes," + sneaky, null, "now", null, "10", null)
+                            .validate(NOW, option))
+                    .as(sneaky)
+                    .isEmpty();
+            assertThat(english(option.get("options_raw"))).contains("control or direction-override");
+        }
+    }
+
+    @Test
     void validFormBecomesADraftWithTrimmedValues() {
         CreateBallotForm form = new CreateBallotForm("  Ship it?  ", " yes ,no,, ", "on", "now", null, "10", null);
         FieldErrors errors = FieldErrors.none();
@@ -160,6 +178,7 @@ class BallotRulesTests {
                 end,
                 NOW,
                 VoteDefences.NONE,
-                WhoMayVote.ANYONE);
+                WhoMayVote.ANYONE,
+                null);
     }
 }

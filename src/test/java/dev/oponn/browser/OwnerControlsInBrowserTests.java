@@ -47,7 +47,7 @@ class OwnerControlsInBrowserTests {
     }
 
     @Test
-    void closingShowsTheFinalTallyAndDisablesTheVoteButtonInTheOtherBrowserWithoutAReload() {
+    void closingAndReopeningShowInTheOtherBrowserWithoutAReload() {
         WebDriver ownerWindow = owner.driver();
         ownerWindow.get(url("/create"));
         ownerWindow.findElement(By.id("measure")).sendKeys("Close it live?");
@@ -83,15 +83,7 @@ class OwnerControlsInBrowserTests {
         assertThat(text(results, "#results-panel .status")).startsWith("ends in");
 
         ownerWindow.get(manage);
-        ownerWindow
-                .findElement(By.cssSelector("form[data-control=close] button[type=submit]"))
-                .click();
-        // The manage page swaps its panel after the close, so the element found first can go stale.
-        until(
-                ownerWindow,
-                driver -> driver.findElement(By.cssSelector("[data-status]"))
-                        .getAttribute("data-status")
-                        .equals("ended"));
+        use(ownerWindow, "close", "ended");
 
         results.switchTo().window(resultsTab);
         until(results, driver -> text(driver, "#results-panel .status").startsWith("voting closed"));
@@ -105,7 +97,31 @@ class OwnerControlsInBrowserTests {
                 driver -> !driver.findElement(By.cssSelector("#vote-form button[type=submit]"))
                         .isEnabled());
         assertThat(marker(results)).isEqualTo("unchanged page");
+
+        // Closed by mistake: the owner reopens it, and the same pages come back to life.
+        use(ownerWindow, "reopen", "active");
+        until(
+                results,
+                driver -> driver.findElement(By.cssSelector("#vote-form button[type=submit]"))
+                        .isEnabled());
+        assertThat(text(results, "#vote-panel .status")).startsWith("ends in");
+        results.switchTo().window(resultsTab);
+        until(results, driver -> text(driver, "#results-panel .status").startsWith("ends in"));
+        assertThat(marker(results)).isEqualTo("unchanged page");
         assertThat(watcher.consoleErrors()).isEmpty();
+    }
+
+    /** Submits one owner control and waits for the manage page to show the ballot's new state. */
+    private static void use(WebDriver ownerWindow, String control, String status) {
+        ownerWindow
+                .findElement(By.cssSelector("form[data-control=" + control + "] button[type=submit]"))
+                .click();
+        // The manage page swaps its panel after the control, so the element found first can go stale.
+        until(
+                ownerWindow,
+                driver -> driver.findElement(By.cssSelector("[data-status]"))
+                        .getAttribute("data-status")
+                        .equals(status));
     }
 
     private String url(String path) {

@@ -96,6 +96,22 @@ final class PageTour {
                 "vote_challenge",
                 "on");
 
+        String multiple = method(owner, "multiple", "max_choices", "2");
+        String approval = method(owner, "approval");
+        String ranked = method(owner, "ranked");
+        String score = method(owner, "score");
+        Device voter = new Device(port);
+        Flows.openVotePage(voter, ranked);
+        assertThat(voter.post("/vote/" + ranked, "rank_1", "1", "rank_2", "2").status())
+                .isEqualTo(303);
+        Flows.openVotePage(voter, score);
+        assertThat(voter.post("/vote/" + score, "score_1", "5", "score_2", "3").status())
+                .isEqualTo(303);
+        Flows.openVotePage(voter, multiple);
+        assertThat(voter.post("/vote/" + multiple, "option_id", "1", "option_id", "3")
+                        .status())
+                .isEqualTo(303);
+
         List<Stop> stops = new ArrayList<>();
         stops.add(page("dashboard", "/", "h1"));
         stops.add(page("create", "/create", "#create-form"));
@@ -136,6 +152,19 @@ final class PageTour {
             load(browser, "/vote/" + active);
             waitFor(browser, "#vote-panel .alert.info");
         }));
+        stops.add(page("vote_multiple", "/vote/" + multiple, "#vote-form"));
+        stops.add(page("vote_approval", "/vote/" + approval, "#vote-form"));
+        stops.add(page("vote_ranked", "/vote/" + ranked, "#vote-form"));
+        stops.add(page("vote_score", "/vote/" + score, "#vote-form"));
+        stops.add(new Stop("vote_ranked_with_error", browser -> {
+            load(browser, "/vote/" + ranked);
+            browser.findElement(By.cssSelector("#vote-form button[type=submit]"))
+                    .click();
+            waitFor(browser, "#vote-panel .error");
+        }));
+        stops.add(page("results_multiple", "/results/" + multiple, "#results-panel"));
+        stops.add(page("results_ranked", "/results/" + ranked, "[data-ranked]"));
+        stops.add(page("results_score", "/results/" + score, "[data-score]"));
         stops.add(page("results_live", "/results/" + active, "#results-panel[data-version]"));
         stops.add(page("results_ended", "/results/" + ended, "#results-panel"));
         stops.add(page("results_hidden", "/results/" + hidden, "[data-hidden-notice]"));
@@ -189,6 +218,27 @@ final class PageTour {
                 chrome.close();
             }
         }
+    }
+
+    /** An active ballot counted by {@code method}, with four options and write-ins, made over HTTP. */
+    private static String method(Device owner, String method, String... more) {
+        String[] fields = {
+            "measure",
+            "Counted by " + method + "?",
+            "options_raw",
+            "north, south, east, west",
+            "allow_write_in",
+            "on",
+            "start_time_type",
+            "now",
+            "duration_mins",
+            "0",
+            "voting_method",
+            method
+        };
+        String[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return Flows.createBallotWith(owner, all);
     }
 
     private Stop page(String name, String path, String ready) {

@@ -154,13 +154,38 @@ class BallotFeedTests {
     void anEndingFeedStopsRenderingAndHandsItsFinalFrameToLateJoiners() {
         Viewer early = mock(Viewer.class);
         feed.join(early);
-        assertThat(feed.beginEnding()).isTrue();
-        assertThat(feed.beginEnding()).isFalse();
+        long token = feed.beginEnding();
+        assertThat(token).isNotNegative();
+        assertThat(feed.beginEnding()).isEqualTo(-1);
         assertThat(feed.changed(1_000, 0)).isEqualTo(-1);
 
         Frame last = Frame.finalUpdate(7, "<p>7</p>");
-        assertThat(feed.ended(last)).containsExactly(early);
+        assertThat(feed.ended(last, token)).containsExactly(early);
         assertThat(feed.join(mock(Viewer.class)).finalFrame()).isSameAs(last);
+    }
+
+    @Test
+    void aReopenedFeedRendersAgainAndForgetsItsFinalFrame() {
+        feed.join(mock(Viewer.class));
+        long token = feed.beginEnding();
+        feed.ended(Frame.finalUpdate(7, "<p>7</p>"), token);
+
+        assertThat(feed.reopened(10 * INTERVAL)).as("a render is scheduled").isNotNegative();
+
+        assertThat(feed.hasEnded()).isFalse();
+        assertThat(feed.join(mock(Viewer.class)).finalFrame()).isNull();
+        assertThat(feed.beginEnding()).as("it can end again").isNotNegative();
+    }
+
+    @Test
+    void aFinalTallyReadWhileTheBallotWasReopenedIsNotSent() {
+        feed.join(mock(Viewer.class));
+        long token = feed.beginEnding();
+
+        feed.reopened(10 * INTERVAL);
+
+        assertThat(feed.ended(Frame.finalUpdate(7, "<p>7</p>"), token)).isEmpty();
+        assertThat(feed.hasEnded()).isFalse();
     }
 
     @Test

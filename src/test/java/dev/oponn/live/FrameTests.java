@@ -27,7 +27,15 @@ class FrameTests {
     void theFinalUpdateIsFollowedByTheClosedEvent() {
         assertThat(text(Frame.finalUpdate(3, "<p>x</p>")))
                 .isEqualTo("id: 3\ndata: <p>x</p>\n\nevent: closed\ndata: voting closed\n\n");
-        assertThat(Frame.finalUpdate(3, "<p>x</p>").last()).isTrue();
+        assertThat(Frame.finalUpdate(3, "<p>x</p>").last())
+                .as("the stream lingers for a reopening")
+                .isFalse();
+    }
+
+    @Test
+    void theEndTellsThePageToStopListeningAndEndsTheStream() {
+        assertThat(text(Frame.end())).isEqualTo("event: end\ndata: over\n\n");
+        assertThat(Frame.end().last()).isTrue();
     }
 
     @Test

@@ -15,9 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -107,6 +110,42 @@ class HiddenResultsTests {
         assertThat(bystander.get("/results/" + ballot + "/export.csv").status()).isEqualTo(200);
     }
 
+    /**
+     * Ranked, score and multiple-choice ballots hide as much: no round, pairwise count, average or share reaches
+     * anyone but the owner until the ballot closes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ranked", "score", "multiple", "approval"})
+    void afterCloseHidesRoundsPairwiseCountsAndAveragesOfEveryMethod(String method) {
+        Device owner = signedIn("mona-" + method);
+        String ballot = Flows.createBallotWith(
+                owner,
+                "measure",
+                "Hidden " + method + "?",
+                "options_raw",
+                "alpha, beta",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                "after_close",
+                "voting_method",
+                method,
+                "max_choices",
+                "2");
+        Device bystander = new Device(port);
+        Flows.openVotePage(bystander, ballot);
+        Map<String, String> before = everything(bystander, ballot);
+        Function<String, String[]> marking = switch (method) {
+            case "ranked" -> option -> new String[] {"ranking", option.equals("1") ? "1,2" : "2,1"};
+            case "score" -> option -> new String[] {"score_" + option, "1"};
+            default -> option -> new String[] {"option_id", option};
+        };
+        castWithStreamsOpen(owner, ballot, 7, 13, List.of(bystander), marking);
+        assertHidden(ballot, before, everything(bystander, ballot), "results are hidden until the ballot closes");
+    }
+
     @Test
     void afterCloseShowsTheCountsToAnOpenPageWhenTheBallotEnds() {
         Device owner = signedIn("cora");
@@ -122,9 +161,52 @@ class HiddenResultsTests {
                 .update();
         catalog.refresh(new BallotId(ballot));
 
-        await().atMost(WAIT).until(watching::ended);
+        await().atMost(WAIT).until(() -> watching.saw("closed"));
         assertThat(watching.lastMessage().data()).contains("data-count>1<").contains("voting closed");
         assertThat(bystander.get("/results/" + ballot).body()).contains("data-count>1<");
+    }
+
+    @Test
+    void aDeviceThatVotedWhileCountsWereLiveKeepsThemOnItsOpenPageWhenTheOwnerSwitchesToAfterVote() {
+        Device owner = signedIn("lena");
+        String ballot = create(owner, "live");
+        Device voter = new Device(port);
+        Device bystander = new Device(port);
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+        Flows.openVotePage(bystander, ballot);
+        SseClient voters = stream(voter, ballot);
+        SseClient bystanders = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> voters.lastVersion() == 1 && bystanders.lastVersion() == 1);
+
+        assertThat(owner.post("/manage/" + ballot + "/visibility", "results_visibility", "after_vote")
+                        .status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT).until(() -> bystanders.lastMessage().data().contains("vote to see the results"));
+        LiveTally.voteAsNewDevice(http, port, ballot, "2");
+        await().atMost(WAIT)
+                .alias("the device that voted still sees the counts grow on its open page")
+                .until(() -> voters.lastMessage().data().contains("data-count>1<") && voters.lastVersion() == 2);
+        assertThat(bystanders.lastMessage().data()).doesNotContainPattern(COUNTS);
+    }
+
+    @Test
+    void changingWhoMayVoteJudgesAnOpenPageByTheKeyThatNowCounts() {
+        Device owner = signedIn("walt");
+        String ballot = create(owner, "after_vote");
+        Device voter = new Device(port);
+        assertThat(Flows.vote(voter, ballot, "1").status()).isEqualTo(303);
+        SseClient watching = stream(voter, ballot);
+        await().atMost(WAIT).until(() -> watching.lastVersion() == 1);
+
+        assertThat(owner.post("/manage/" + ballot + "/voters", "who_may_vote", "signed_in")
+                        .status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("its device's vote is not an account's: the counts are hidden from it now")
+                .until(() -> watching.lastMessage().data().contains("vote to see the results"));
+        assertThat(watching.lastMessage().data()).doesNotContainPattern(COUNTS);
     }
 
     /**
@@ -133,16 +215,31 @@ class HiddenResultsTests {
      * every render in between.
      */
     private void castWithStreamsOpen(Device owner, String ballot, int first, int second, List<Device> watching) {
+        castWithStreamsOpen(owner, ballot, first, second, watching, option -> new String[] {"option_id", option});
+    }
+
+    /** @param marking the vote form's fields for a ballot that marks option 1, or option 2 */
+    private void castWithStreamsOpen(
+            Device owner,
+            String ballot,
+            int first,
+            int second,
+            List<Device> watching,
+            Function<String, String[]> marking) {
         List<SseClient> hidden = watching.stream().map(d -> stream(d, ballot)).toList();
         SseClient owners = SseClient.open(http, port, "/manage/" + ballot + "/live-results", "Cookie", cookies(owner));
         open.add(owners);
         hidden.forEach(s -> await().atMost(WAIT).until(() -> !s.messages().isEmpty()));
-        long already = LiveTally.totalInDatabase(jdbc, ballot);
-        for (int i = 0; i < first; i++) {
-            LiveTally.voteAsNewDevice(http, port, ballot, "1");
-        }
-        for (int i = 0; i < second; i++) {
-            LiveTally.voteAsNewDevice(http, port, ballot, "2");
+        // The tally version is the number of ballots cast, whatever the method: the voter rows.
+        long already = jdbc.sql("SELECT count(*) FROM ballot_voter WHERE ballot_id = :id")
+                .param("id", ballot)
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < first + second; i++) {
+            Device device = new Device(http, port);
+            Flows.openVotePage(device, ballot);
+            Response voted = device.postAll("/vote/" + ballot, false, marking.apply(i < first ? "1" : "2"));
+            assertThat(voted.status()).as(voted.body()).isEqualTo(303);
         }
         long total = already + first + second;
         await().atMost(WAIT).until(() -> owners.lastVersion() == total);

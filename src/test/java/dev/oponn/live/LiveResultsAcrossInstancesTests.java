@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,57 @@ class LiveResultsAcrossInstancesTests {
 
         await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 1);
         assertThat(LiveTally.countShown(viewerOnB.lastMessage().data(), "2")).isEqualTo(1);
+    }
+
+    /**
+     * A ranked ballot's rounds re-tabulated on the viewer's instance: a ranking cast on a, then a write-in ranked
+     * first on a (an option b's catalog has never seen), each reach b's viewer as the new rounds table.
+     */
+    @Test
+    @Order(1)
+    void aRankedBallotCastOnOneInstanceReTabulatesOnTheOther() {
+        String ballot = Flows.createBallotWith(
+                new Device(http, a.port()),
+                "measure",
+                "Ranked pizza?",
+                "options_raw",
+                "margherita, funghi, diavola",
+                "allow_write_in",
+                "on",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "voting_method",
+                "ranked");
+        SseClient viewerOnB = stream(b, ballot);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 0);
+
+        Device first = new Device(http, a.port());
+        Flows.openVotePage(first, ballot);
+        assertThat(first.postAll("/vote/" + ballot, false, "rank_2", "1", "rank_3", "2")
+                        .status())
+                .isEqualTo(303);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 1);
+        Document one = Jsoup.parse(viewerOnB.lastMessage().data());
+        assertThat(one.select("[data-rounds] tr[data-option-id=2] td").first().text())
+                .isEqualTo("1");
+        assertThat(one.select("[data-winner]").text()).contains("funghi");
+
+        Device second = new Device(http, a.port());
+        Flows.openVotePage(second, ballot);
+        assertThat(second.postAll("/vote/" + ballot, false, "rank_write_in", "1", "write_in_value", "quattro")
+                        .status())
+                .isEqualTo(303);
+        Device third = new Device(http, a.port());
+        Flows.openVotePage(third, ballot);
+        assertThat(third.postAll("/vote/" + ballot, false, "ranking", "4,2").status())
+                .isEqualTo(303);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 3);
+        Document three = Jsoup.parse(viewerOnB.lastMessage().data());
+        assertThat(three.select("[data-rounds] tr[data-option-id=4] th").text()).endsWith("quattro");
+        assertThat(three.select("[data-winner]").text()).contains("quattro");
+        assertThat(three.select("[data-pairwise] tr[data-option-id=4]")).isNotEmpty();
     }
 
     @Test

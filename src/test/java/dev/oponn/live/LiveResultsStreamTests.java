@@ -29,7 +29,11 @@ import org.springframework.test.context.TestPropertySource;
 /** The stream as a client sees it: headers, first event, ids, Last-Event-ID, heartbeats, errors, ending. */
 @OponnTest
 @TestPropertySource(
-        properties = {"oponn.live.heartbeat-interval=1s", "oponn.live.write-timeout=2s", "oponn.live.idle-retention=1s"
+        properties = {
+            "oponn.live.heartbeat-interval=1s",
+            "oponn.live.write-timeout=2s",
+            "oponn.live.idle-retention=1s",
+            "oponn.live.ended-linger=2s"
         })
 class LiveResultsStreamTests {
 
@@ -228,7 +232,7 @@ class LiveResultsStreamTests {
     }
 
     @Test
-    void whenTheBallotEndsViewersGetTheFinalTallyAndTheStreamCloses() {
+    void whenTheBallotEndsViewersGetTheFinalTallyAndTheStreamClosesAfterLingering() {
         String ballot = Flows.createBallot(owner, "Lunch?", "soup, salad", false);
         LiveTally.voteAsNewDevice(http, port, ballot, "1");
         SseClient stream = stream(ballot);
@@ -236,9 +240,10 @@ class LiveResultsStreamTests {
 
         endNow(ballot);
 
+        await().atMost(WAIT).until(() -> stream.saw("closed"));
         await().atMost(WAIT).until(stream::ended);
         List<SseClient.Event> events = stream.events();
-        assertThat(events.getLast().type()).isEqualTo("closed");
+        assertThat(events).extracting(SseClient.Event::type).endsWith("message", "closed", "end");
         SseClient.Event last = stream.lastMessage();
         assertThat(last.version()).isEqualTo(1);
         assertThat(last.data()).contains("voting closed");
@@ -246,7 +251,7 @@ class LiveResultsStreamTests {
 
         SseClient fresh = stream(ballot);
         await().atMost(WAIT).until(fresh::ended);
-        assertThat(fresh.events()).extracting(SseClient.Event::type).containsExactly("message", "closed");
+        assertThat(fresh.events()).extracting(SseClient.Event::type).containsExactly("message", "closed", "end");
         SseClient caughtUp = stream(ballot, "Last-Event-ID", "1");
         assertThat(caughtUp.status())
                 .as("nothing more will come: stop reconnecting")

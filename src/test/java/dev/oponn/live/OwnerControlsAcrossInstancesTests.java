@@ -75,9 +75,10 @@ class OwnerControlsAcrossInstancesTests {
         assertThat(late.html().select("[data-error-for=vote]").text())
                 .as("refused on the other instance at once")
                 .isEqualTo("Voting has ended for this ballot");
-        await().atMost(WAIT).until(viewerOnB::ended);
+        await().atMost(WAIT).until(() -> viewerOnB.saw("closed"));
         List<SseClient.Event> events = viewerOnB.events();
         assertThat(events.getLast().type()).isEqualTo("closed");
+        assertThat(viewerOnB.ended()).as("the stream lingers, for a reopening").isFalse();
         assertThat(viewerOnB.lastMessage().data()).contains("voting closed");
         assertThat(LiveTally.countShown(viewerOnB.lastMessage().data(), "1")).isEqualTo(1);
         await().atMost(WAIT)
@@ -108,6 +109,29 @@ class OwnerControlsAcrossInstancesTests {
                         .text()
                         .startsWith("ends in"));
         assertThat(Flows.vote(viewer, ballot, "2").status()).isEqualTo(303);
+    }
+
+    @Test
+    void aPageWatchingThroughTheCloseSeesTheReopeningOnTheOtherInstanceWithoutAReload() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallot(owner, "Closed by mistake?", "yes, no", false);
+        String manage = manageLink(owner, ballot);
+        SseClient viewerOnB = stream(b, ballot);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 0);
+        owner.post(manage + "/close");
+        await().atMost(WAIT).until(() -> viewerOnB.saw("closed"));
+        int seenAtClose = viewerOnB.events().size();
+
+        assertThat(owner.post(manage + "/reopen", "duration_mins", "30").status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("the open stream carries the reopened ballot's panel")
+                .until(() -> viewerOnB.events().size() > seenAtClose
+                        && viewerOnB.lastMessage().data().contains("ends in"));
+        assertThat(viewerOnB.ended()).isFalse();
+        assertThat(Flows.vote(new Device(http, b.port()), ballot, "1").status()).isEqualTo(303);
+        await().atMost(WAIT).until(() -> viewerOnB.lastVersion() == 1);
     }
 
     @Test

@@ -132,6 +132,11 @@ final class SseClient implements AutoCloseable {
         return ended.isDone();
     }
 
+    /** Whether an event of this type has arrived. */
+    boolean saw(String type) {
+        return events().stream().anyMatch(event -> event.type().equals(type));
+    }
+
     @Override
     public void close() {
         Flow.Subscription current = subscription.get();

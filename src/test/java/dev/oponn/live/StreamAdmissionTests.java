@@ -71,6 +71,7 @@ class StreamAdmissionTests {
                 Duration.ofMinutes(30),
                 maxStreams,
                 maxPerClient,
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10));
     }
 }

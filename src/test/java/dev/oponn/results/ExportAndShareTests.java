@@ -128,6 +128,23 @@ class ExportAndShareTests {
                 .isEmpty();
     }
 
+    @Test
+    void aGuestCreatorsFirstViewOfTheVotePageSharesTheLinkBesideTheManageLink() {
+        Device guest = new Device(port);
+        String ballot = Flows.createBallot(guest, "Share at once?", "a, b", false);
+
+        Document first = guest.get("/vote/" + ballot).html();
+
+        assertThat(first.select("[data-notice=manage_link] a[data-notice-link]"))
+                .hasSize(1);
+        assertThat(first.select("[data-owner-share] [data-vote-link]").text())
+                .isEqualTo("http://127.0.0.1:" + port + "/vote/" + ballot);
+        assertThat(first.select("[data-owner-share] img.qr").attr("src")).isEqualTo("/ballots/" + ballot + "/qr.svg");
+        assertThat(new Device(port).get("/vote/" + ballot).html().select("[data-owner-share]"))
+                .as("a voter's vote page shares nothing")
+                .isEmpty();
+    }
+
     /** The text of the QR code an SVG from {@code /ballots/{id}/qr.svg} draws, as a phone's scanner reads it. */
     static String decode(String svg) throws Exception {
         return new QRCodeReader()

@@ -63,6 +63,23 @@ public final class Device {
         return postForm(path, true, true, fields);
     }
 
+    /**
+     * A form post that may repeat a name (checkboxes), in the order given, with this device's CSRF token.
+     *
+     * @param htmx whether it is htmx's request ({@code HX-Request})
+     */
+    public Response postAll(String path, boolean htmx, String... fields) {
+        StringBuilder body = new StringBuilder("X-CSRF-Token=").append(encode(csrfToken()));
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            body.append('&').append(encode(fields[i])).append('=').append(encode(fields[i + 1]));
+        }
+        return send(
+                request(path)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
+                htmx);
+    }
+
     public Response postWithoutCsrf(String path, String... fields) {
         return postForm(path, false, false, fields);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotService;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.support.OponnTest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +69,47 @@ class GroupCommitTests {
                 .isEqualTo(5);
     }
 
+    @Test
+    void oneBatchCountsSingleChoiceSeveralOptionsAndBallotContentsEachWithItsOwnOutcome() {
+        BallotId single = newBallot();
+        BallotId multiple = newBallot(VotingMethod.MULTIPLE, 2);
+        BallotId ranked = newBallot(VotingMethod.RANKED, null);
+        List<VoteWriter.PendingVote> batch = new ArrayList<>(List.of(
+                vote(single, "s", 1),
+                pending(multiple, "m", VoteWriter.Kind.OPTIONS, "{1,2}"),
+                pending(ranked, "r1", VoteWriter.Kind.CONTENT, "2,1"),
+                pending(ranked, "r2", VoteWriter.Kind.CONTENT, "2,1"),
+                pending(ranked, "r1", VoteWriter.Kind.CONTENT, "1")));
+
+        writer.write(batch);
+
+        assertThat(batch.subList(0, 2))
+                .allSatisfy(v -> assertThat(v.outcome().join()).isTrue());
+        assertThat(batch.get(3).outcome().join()).isTrue();
+        assertThat(batch.get(2).outcome().join() ^ batch.get(4).outcome().join())
+                .as("the voter who ranked twice within the batch counted once")
+                .isTrue();
+        assertThat(total(single)).isEqualTo(1);
+        assertThat(total(multiple)).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT coalesce(sum(votes), 0) FROM tally_content WHERE ballot_id = :id")
+                        .param("id", ranked.value())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    private BallotId newBallot(VotingMethod method, Integer maxChoices) {
+        Instant now = Instant.now();
+        return ballots.create(new BallotDraft("Batch", List.of("a", "b"), false, now.minusSeconds(60), null)
+                        .withMethod(method, maxChoices))
+                .id();
+    }
+
+    private static VoteWriter.PendingVote pending(BallotId ballot, String voter, VoteWriter.Kind kind, String marks) {
+        return new VoteWriter.PendingVote(
+                ballot, voter.getBytes(), kind, 0, marks, voter.hashCode() & 15, null, new CompletableFuture<>());
+    }
+
     private BallotId newBallot() {
         Instant now = Instant.now();
         return ballots.create(new BallotDraft("Batch", List.of("a", "b"), false, now.minusSeconds(60), null))
@@ -76,7 +118,14 @@ class GroupCommitTests {
 
     private static VoteWriter.PendingVote vote(BallotId ballot, String voter, int option) {
         return new VoteWriter.PendingVote(
-                ballot, voter.getBytes(), option, voter.hashCode() & 15, null, new CompletableFuture<>());
+                ballot,
+                voter.getBytes(),
+                VoteWriter.Kind.OPTION,
+                option,
+                "",
+                voter.hashCode() & 15,
+                null,
+                new CompletableFuture<>());
     }
 
     private long total(BallotId ballot) {

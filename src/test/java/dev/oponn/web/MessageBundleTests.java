@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 class MessageBundleTests {
 
     private static final Path RESOURCES = Path.of("src/main/resources");
-    private static final Pattern LITERAL_KEY = Pattern.compile("(?:\\bt|Text\\.of)\\(\\s*\"([a-z_]+(?:\\.[a-z_]+)+)\"");
+    private static final Pattern LITERAL_KEY =
+            Pattern.compile("(?:\\bt|Text\\.of)\\(\\s*\"([a-z_]+(?:\\.[a-z_]+)+)\"\\s*[,)]");
     private static final Pattern SINGLE_QUOTE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
 

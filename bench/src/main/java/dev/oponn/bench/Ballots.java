@@ -24,6 +24,11 @@ final class Ballots {
 
     /** {@code count} new ballots (no end, voting open now), created by a few devices in parallel. */
     static List<String> create(Run run, Target target, int count, String label) {
+        return create(run, target, count, label, new String[0]);
+    }
+
+    /** @param more further create-form fields, such as {@code voting_method} */
+    static List<String> create(Run run, Target target, int count, String label, String... more) {
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
@@ -35,7 +40,7 @@ final class Ballots {
                         Device device = creator(connection);
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                             HttpResponse created = connection.exchange(
-                                    Site.createRequest(device, "bench " + label + " " + i, OPTIONS));
+                                    Site.createRequest(device, "bench " + label + " " + i, OPTIONS, more));
                             device.remember(created);
                             String id = Site.createdBallot(created);
                             if (id == null) {
@@ -64,7 +69,7 @@ final class Ballots {
             for (String id : ids) {
                 List<Integer> options = Site.openVotePage(connection, new Device(), id);
                 if (options.isEmpty()) {
-                    throw new IOException("the vote page of " + id + " offers no option_id radio");
+                    throw new IOException("the vote page of " + id + " offers no option_id or rank_ field");
                 }
                 out.add(new VoteBallot(id, options));
             }

@@ -69,14 +69,16 @@ public final class Bench {
             String secret = secret();
             incomplete |= !part(run, "baselines", () -> BaselinePhase.run(run));
             incomplete |= !part(run, "one", () -> OponnPhase.run(run, jar, secret));
+            incomplete |= !part(run, "methods", () -> MethodsPhase.run(run, jar, secret));
             incomplete |= !part(run, "hostile", () -> HostileFormPhase.run(run, jar, secret));
             incomplete |= !part(run, "two", () -> TwoInstancePhase.run(run, jar, secret));
             progress.phase("correctness");
             double mismatches = report.number("viewer_mismatches");
             long viewerFailures = Double.isNaN(mismatches) ? 0 : (long) mismatches;
-            correctnessFailures = viewerFailures;
+            correctnessFailures = viewerFailures + methodsFailures(report);
             if (run.ledger().ballots().isEmpty()) {
-                report.note("correctness: no vote was cast on Oponn in this run, so there was nothing to check");
+                report.note("correctness: the one and two parts cast no vote in this run, so there was nothing to check"
+                        + " (the methods part checks its own votes)");
             } else {
                 try {
                     Correctness.Verdict verdict = Correctness.check(database, run.ledger());
@@ -112,6 +114,17 @@ public final class Bench {
             return 2;
         }
         return 0;
+    }
+
+    /** The voting-methods part checks its own ledgers: what it found lost, duplicated or mismatched. */
+    static long methodsFailures(Report report) {
+        long failures = 0;
+        for (String key :
+                new String[] {"methods_lost_votes", "methods_duplicate_votes", "methods_voter_row_mismatches"}) {
+            double n = report.number(key);
+            failures += Double.isNaN(n) ? 0 : (long) n;
+        }
+        return failures;
     }
 
     @FunctionalInterface

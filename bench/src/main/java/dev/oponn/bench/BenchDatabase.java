@@ -104,6 +104,23 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /** Voter rows per ballot: one per device that voted. */
+    /** Ranked and score ballots: per ballot, each distinct content ({@code tally_content}) and its count. */
+    Map<String, Map<String, Long>> contents(List<String> ballots) throws SQLException {
+        Map<String, Map<String, Long>> out = new HashMap<>();
+        try (Connection c = connect();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT ballot_id, content, sum(votes) FROM tally_content WHERE ballot_id = ANY (?) "
+                                + "GROUP BY ballot_id, content")) {
+            s.setArray(1, c.createArrayOf("text", ballots.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), b -> new TreeMap<>()).put(rs.getString(2), rs.getLong(3));
+                }
+            }
+        }
+        return out;
+    }
+
     Map<String, Long> voters(List<String> ballots) throws SQLException {
         Map<String, Long> out = new HashMap<>();
         try (Connection c = connect();

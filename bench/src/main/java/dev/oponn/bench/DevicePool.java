@@ -86,6 +86,36 @@ final class DevicePool {
         return ballots;
     }
 
+    /** What one slot's vote marks: the fields it posts, and what the ledger books it under. */
+    record Marks(List<String> fields, List<Integer> counted) {}
+
+    /** The marks of the vote of device {@code deviceIndex} on {@code ballot}, the {@code slot}-th vote sent. */
+    @FunctionalInterface
+    interface Marking {
+        Marks of(VoteBallot ballot, long deviceIndex, long slot);
+    }
+
+    /** Like {@link #voteWork}, for a ballot of another method: the marks come from {@code marking}. */
+    Work markedWork(VoteLedger ledger, Marking marking) {
+        return connection -> {
+            long slot = nextSlot.getAndIncrement();
+            if (slot >= capacity()) {
+                return Work.Outcome.EXHAUSTED;
+            }
+            VoteBallot ballot = ballots.get((int) (slot % ballots.size()));
+            long deviceIndex = slot / ballots.size();
+            Device device = devices.get((int) deviceIndex);
+            Marks marks = marking.of(ballot, deviceIndex, slot);
+            return Voting.cast(
+                    connection,
+                    device,
+                    ballot.id(),
+                    Site.markedVoteRequest(device, ballot.id(), marks.fields()),
+                    marks.counted(),
+                    ledger);
+        };
+    }
+
     /** A vote for every call, or EXHAUSTED once every prepared (device, ballot) pair has voted. */
     Work voteWork(VoteLedger ledger) {
         return connection -> {

@@ -22,7 +22,7 @@ record Options(
         Set<String> parts,
         Scale scale) {
 
-    static final List<String> PARTS = List.of("baselines", "one", "hostile", "two");
+    static final List<String> PARTS = List.of("baselines", "one", "methods", "hostile", "two");
 
     static final String USAGE = """
             usage: bench/run [--skip-build] [--quick] [options]
@@ -31,8 +31,8 @@ record Options(
               --concurrency N         concurrent vote senders and baseline callers (default 32, quick 16)
               --server-arg ARG        extra argument for every Oponn instance, repeatable
                                       (e.g. --server-arg=--oponn.live.max-streams-per-client=100000)
-              --only PART[,PART]      run only some parts: baselines, one (instance), hostile (forms),
-                                      two (instances);
+              --only PART[,PART]      run only some parts: baselines, one (instance), methods (voting
+                                      methods against single choice), hostile (forms), two (instances);
                                       a partial run's result file says which parts were skipped
               --redis-db N            Redis database for the two-instance part (default 13)
               --app-jar PATH          the Oponn jar (default: target/oponn-*.jar)

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 final class Site {
 
-    private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
+    /** A radio or checkbox {@code option_id} (single and multiple choice), or a ranked ballot's {@code rank_{id}}. */
+    private static final Pattern OPTION =
+            Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"|name=\"rank_(\\d+)\"");
 
     private Site() {}
 
@@ -28,15 +30,18 @@ final class Site {
         List<Integer> options = new ArrayList<>();
         Matcher m = OPTION.matcher(page.text());
         while (m.find()) {
-            options.add(Integer.parseInt(m.group(1)));
+            options.add(Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2)));
         }
         return options;
     }
 
     static HttpRequest createRequest(Device device, String measure, String options) {
-        return HttpRequest.form(
-                "/create",
-                device.htmxHeaders(),
+        return createRequest(device, measure, options, new String[0]);
+    }
+
+    /** @param more further create-form fields (name, value, ...): {@code voting_method}, {@code max_choices} */
+    static HttpRequest createRequest(Device device, String measure, String options, String... more) {
+        List<String> fields = new ArrayList<>(List.of(
                 Device.CSRF_FIELD,
                 device.csrfToken(),
                 "measure",
@@ -46,7 +51,9 @@ final class Site {
                 "start_time_type",
                 "now",
                 "duration_mins",
-                "0");
+                "0"));
+        fields.addAll(List.of(more));
+        return HttpRequest.form("/create", device.htmxHeaders(), fields.toArray(String[]::new));
     }
 
     /** The new ballot's id, or null when the answer is not a successful creation. */
@@ -66,6 +73,13 @@ final class Site {
                 device.csrfToken(),
                 "option_id",
                 Integer.toString(optionId));
+    }
+
+    /** A vote of another method: its fields as the vote form posts them (names may repeat). */
+    static HttpRequest markedVoteRequest(Device device, String ballot, List<String> fields) {
+        List<String> all = new ArrayList<>(List.of(Device.CSRF_FIELD, device.csrfToken()));
+        all.addAll(fields);
+        return HttpRequest.form("/vote/" + ballot, device.htmxHeaders(), all.toArray(String[]::new));
     }
 
     static boolean voteAcknowledged(HttpResponse response) {

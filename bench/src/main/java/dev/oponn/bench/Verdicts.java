@@ -28,6 +28,9 @@ final class Verdicts {
         ratios.put(
                 "hostile_form_cpu_to_refused_form",
                 ratio(report, "hostile_form_cpu_ms_per_request", "refused_form_cpu_ms_per_request"));
+        ratios.put(
+                "multiple_to_single_votes", ratio(report, "method_votes_per_s_multiple", "method_votes_per_s_single"));
+        ratios.put("ranked_to_single_votes", ratio(report, "method_votes_per_s_ranked", "method_votes_per_s_single"));
         report.put("ratios", ratios);
 
         Map<String, Object> targets = new LinkedHashMap<>();
@@ -41,6 +44,14 @@ final class Verdicts {
                 "two_instance_votes_per_s >= votes_per_s",
                 atLeast(report.number("two_instance_votes_per_s"), report.number("votes_per_s")));
         targets.put("two_instance_fanout_p99_ms < 1000", below(report.number("two_instance_fanout_p99_ms"), 1000));
+        for (String method : new String[] {"multiple", "ranked"}) {
+            double single = report.number("method_votes_per_s_single");
+            targets.put(
+                    "method_votes_per_s_" + method + " >= 0.8 * method_votes_per_s_single",
+                    atLeast(
+                            report.number("method_votes_per_s_" + method),
+                            Double.isNaN(single) ? single : 0.8 * single));
+        }
         report.put("targets", targets);
         explainVoteLimit(report);
     }

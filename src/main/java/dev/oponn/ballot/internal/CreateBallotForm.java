@@ -4,8 +4,10 @@ import dev.oponn.ballot.BallotDraft;
 import dev.oponn.ballot.OptionLabels;
 import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.ballot.VoteDefences;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.HiddenCharacters;
 import dev.oponn.web.Text;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +32,9 @@ import org.springframework.web.bind.annotation.BindParam;
  * @param perAddressCap most votes one client network may cast; blank for no cap
  * @param voteChallenge a checkbox: votes need the vote page's proof of work
  * @param resultsVisibility {@code live} (also when absent), {@code after_vote} or {@code after_close}
+ * @param votingMethod {@code single} (also when absent), {@code multiple}, {@code approval}, {@code ranked} or
+ *     {@code score}
+ * @param maxChoices for {@code multiple}: most options one voter may pick, 2 to the number of options
  */
 public record CreateBallotForm(
         @Nullable String measure,
@@ -41,7 +46,9 @@ public record CreateBallotForm(
         @BindParam("tz_offset_mins") @Nullable String tzOffsetMins,
         @BindParam("per_address_cap") @Nullable String perAddressCap,
         @BindParam("vote_challenge") @Nullable String voteChallenge,
-        @BindParam("results_visibility") @Nullable String resultsVisibility) {
+        @BindParam("results_visibility") @Nullable String resultsVisibility,
+        @BindParam("voting_method") @Nullable String votingMethod,
+        @BindParam("max_choices") @Nullable String maxChoices) {
 
     static final int MEASURE_MIN = 3;
     static final int MEASURE_MAX = 255;
@@ -68,11 +75,25 @@ public record CreateBallotForm(
                 tzOffsetMins,
                 null,
                 null,
+                null,
+                null,
                 null);
     }
 
     public static CreateBallotForm blank() {
-        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null, "live");
+        return new CreateBallotForm("", "", null, "now", "", "60", null, "", null, "live", "single", "2");
+    }
+
+    public String methodValue() {
+        return votingMethod == null || votingMethod.isBlank() ? "single" : votingMethod.strip();
+    }
+
+    public List<VotingMethod> methodChoices() {
+        return List.of(VotingMethod.values());
+    }
+
+    public String maxChoicesValue() {
+        return maxChoices == null ? "" : maxChoices;
     }
 
     public String perAddressCapValue() {
@@ -126,6 +147,8 @@ public record CreateBallotForm(
             errors.reject("measure", Text.of("create.measure_too_short"));
         } else if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) > MEASURE_MAX) {
             errors.reject("measure", Text.of("create.measure_too_long"));
+        } else if (HiddenCharacters.in(trimmedMeasure)) {
+            errors.reject("measure", Text.of("create.measure_hidden_characters"));
         }
 
         List<String> options = splitOptions();
@@ -136,6 +159,8 @@ public record CreateBallotForm(
             errors.reject("options_raw", Text.of("create.options_none"));
         } else if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > OPTION_MAX)) {
             errors.reject("options_raw", Text.of("create.option_length"));
+        } else if (options.stream().anyMatch(HiddenCharacters::in)) {
+            errors.reject("options_raw", Text.of("create.options_hidden_characters"));
         } else if (!distinct(options)) {
             errors.reject("options_raw", Text.of("create.options_duplicate"));
         }
@@ -147,7 +172,14 @@ public record CreateBallotForm(
         if (visibility.isEmpty()) {
             errors.reject("results_visibility", Text.of("create.visibility_invalid"));
         }
-        if (errors.any() || startsAt == null || duration == null) {
+        Optional<VotingMethod> method = VotingMethod.parse(methodValue());
+        if (method.isEmpty()) {
+            errors.reject("voting_method", Text.of("create.method_invalid"));
+        }
+        Integer most = method.orElse(null) == VotingMethod.MULTIPLE
+                ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)
+                : null;
+        if (errors.any() || startsAt == null || duration == null || method.isEmpty()) {
             return Optional.empty();
         }
         Instant endsAt = duration == 0 ? null : startsAt.plus(Duration.ofMinutes(duration));
@@ -160,7 +192,27 @@ public record CreateBallotForm(
                 endsAt,
                 defences,
                 WhoMayVote.ANYONE,
-                visibility.orElse(ResultsVisibility.LIVE)));
+                visibility.orElse(ResultsVisibility.LIVE),
+                method.get(),
+                most));
+    }
+
+    /**
+     * Multiple choice lets a voter pick from 2 up to every option (a write-in counts as one more); picking one is
+     * single choice, and a limit above the options would be no limit, which is approval.
+     */
+    private @Nullable Integer maxChoices(int choosable, FieldErrors errors) {
+        int most = Math.max(choosable, 2);
+        try {
+            int value = Integer.parseInt(maxChoicesValue().strip());
+            if (value >= 2 && value <= most) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // The same answer as a number out of range.
+        }
+        errors.reject("max_choices", Text.of("create.max_choices_invalid", String.valueOf(most)));
+        return null;
     }
 
     /** Blank is no cap; anything else must be a whole number from 1. */

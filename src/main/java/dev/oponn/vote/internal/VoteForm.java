@@ -1,16 +1,39 @@
 package dev.oponn.vote.internal;
 
 import dev.oponn.ballot.Ballot;
+import dev.oponn.ballot.VotingMethod;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.HiddenCharacters;
 import dev.oponn.web.Text;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The vote form as posted; {@code option_id} is an option's number or {@value #WRITE_IN}. */
-public record VoteForm(@Nullable String optionId, @Nullable String writeInValue) {
+/**
+ * The vote form as posted. Single choice posts one {@code option_id}, an option's number or {@value #WRITE_IN};
+ * the other methods post what {@link MarkedForm} reads: several {@code option_id} ({@code picked}), the
+ * {@code rank_{optionId}} or {@code score_{optionId}} fields ({@code marks}, by field name), or a {@code ranking}.
+ */
+public record VoteForm(
+        @Nullable String optionId,
+        @Nullable String writeInValue,
+        List<String> picked,
+        Map<String, String> marks,
+        @Nullable String ranking) {
 
     public static final String WRITE_IN = "__write_in__";
     static final int WRITE_IN_MAX = 64;
+
+    public VoteForm {
+        picked = List.copyOf(picked);
+        marks = Map.copyOf(marks);
+    }
+
+    /** Single choice: what the hot path builds, nothing more. */
+    public VoteForm(@Nullable String optionId, @Nullable String writeInValue) {
+        this(optionId, writeInValue, List.of(), Map.of(), null);
+    }
 
     public static VoteForm blank() {
         return new VoteForm(null, null);
@@ -20,11 +43,24 @@ public record VoteForm(@Nullable String optionId, @Nullable String writeInValue)
         return value.equals(optionId);
     }
 
+    /** A checkbox of multiple choice: whether the form posted it. */
+    public boolean picked(String value) {
+        return picked.contains(value);
+    }
+
+    /** The posted value of a {@code rank_…} or {@code score_…} field, blank when absent. */
+    public String mark(String field) {
+        return marks.getOrDefault(field, "");
+    }
+
     public String writeInText() {
         return writeInValue == null ? "" : writeInValue;
     }
 
     public Optional<VoteChoice> validate(Ballot ballot, FieldErrors errors) {
+        if (ballot.votingMethod() != VotingMethod.SINGLE) {
+            return MarkedForm.choice(this, ballot, errors).flatMap(choice -> ChoiceRules.check(ballot, choice, errors));
+        }
         if (WRITE_IN.equals(optionId)) {
             return writeIn(ballot, errors);
         }
@@ -46,31 +82,34 @@ public record VoteForm(@Nullable String optionId, @Nullable String writeInValue)
             return Optional.empty();
         }
         String text = writeInText().strip();
-        if (text.isEmpty()) {
-            errors.reject("write_in_value", Text.of("vote.write_in_required"));
-        } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
-            errors.reject("write_in_value", Text.of("vote.write_in_too_long"));
-        } else if (text.codePoints().anyMatch(VoteForm::controlOrDirection)) {
-            errors.reject("write_in_value", Text.of("vote.write_in_bad_characters"));
+        Text problem = writeInProblem(text);
+        if (problem != null) {
+            errors.reject("write_in_value", problem);
         }
         return errors.any() ? Optional.empty() : Optional.of(new VoteChoice.WriteIn(text));
     }
 
-    /**
-     * Characters that would let a write-in hide or reorder what others read on the results page: controls (Cc)
-     * and the bidirectional marks, embeddings, overrides and isolates.
-     */
-    static boolean controlOrDirection(int c) {
-        return Character.getType(c) == Character.CONTROL
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069)
-                || c == 0x200E
-                || c == 0x200F
-                || c == 0x061C;
+    /** What is wrong with a write-in's (stripped) text, or null when nothing is. */
+    static @Nullable Text writeInProblem(String text) {
+        if (text.isEmpty()) {
+            return Text.of("vote.write_in_required");
+        } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
+            return Text.of("vote.write_in_too_long");
+        } else if (HiddenCharacters.in(text)) {
+            return Text.of("vote.write_in_bad_characters");
+        }
+        return null;
     }
 
     /** A number this instance may simply not know yet: another instance may have just added it as a write-in. */
     public boolean namesUnknownOption(Ballot ballot) {
+        if (ballot.votingMethod() != VotingMethod.SINGLE) {
+            return MarkedForm.namesUnknownOption(this, ballot);
+        }
+        return unknown(optionId, ballot);
+    }
+
+    static boolean unknown(@Nullable String optionId, Ballot ballot) {
         try {
             int id = Integer.parseInt(optionId == null ? "" : optionId.strip());
             return id > 0 && ballot.option(id).isEmpty();

@@ -5,6 +5,8 @@ import dev.oponn.ballot.BallotStatus;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Text;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,5 +44,20 @@ public record VoteView(
 
     public boolean open() {
         return status == BallotStatus.ACTIVE && !alreadyVoted;
+    }
+
+    /** The ranks a select offers: 1 to the number of options (a write-in counting as one more). */
+    public List<Integer> rankChoices() {
+        int rankable = ballot.options().size() + (ballot.allowWriteIn() ? 1 : 0);
+        return IntStream.rangeClosed(1, rankable).boxed().toList();
+    }
+
+    public List<Integer> starChoices() {
+        return IntStream.rangeClosed(0, ChoiceRules.MAX_STARS).boxed().toList();
+    }
+
+    /** What the voter is asked to do, above the options. */
+    public Text instructions() {
+        return Text.of("vote.instructions." + ballot.votingMethod().value(), String.valueOf(ballot.maxChoices()));
     }
 }
