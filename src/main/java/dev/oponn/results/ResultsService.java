@@ -8,10 +8,8 @@ import dev.oponn.vote.Tallies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -43,27 +41,39 @@ public class ResultsService {
                 yield Results.ofPicks(knowing(ballot, picks.counts().keySet()), picks.counts(), picks.voters(), now);
             }
             case RANKED -> {
-                Map<List<Integer>, Long> stored = tallies.rankings(ballot.id());
                 Map<Ranking, Long> rankings = new HashMap<>();
-                stored.forEach((ranking, votes) -> rankings.put(new Ranking(ranking), votes));
-                Ballot known = knowing(
-                        ballot, stored.keySet().stream().flatMap(List::stream).collect(Collectors.toSet()));
-                long ballots =
-                        stored.values().stream().mapToLong(Long::longValue).sum();
-                yield Results.ofRanked(known, RankedResults.of(known, rankings), ballots, now);
+                long[] seen = {0, 0};
+                tallies.eachRanking(ballot.id(), (ranking, votes) -> {
+                    rankings.merge(new Ranking(ranking), votes, Long::sum);
+                    seen[0] += votes;
+                    for (int option : ranking) {
+                        seen[1] = Math.max(seen[1], option);
+                    }
+                });
+                Ballot known = knowing(ballot, (int) seen[1]);
+                yield Results.ofRanked(known, RankedResults.of(known, rankings), seen[0], now);
             }
             case SCORE -> {
-                Map<Map<Integer, Integer>, Long> stored = tallies.scores(ballot.id());
                 Map<Scores, Long> scores = new HashMap<>();
-                stored.forEach((stars, votes) -> scores.put(new Scores(stars), votes));
-                Ballot known = knowing(
-                        ballot,
-                        stored.keySet().stream()
-                                .flatMap(s -> s.keySet().stream())
-                                .collect(Collectors.toSet()));
+                int[] highest = {0};
+                tallies.eachScores(ballot.id(), (stars, votes) -> {
+                    scores.merge(new Scores(stars), votes, Long::sum);
+                    stars.keySet().forEach(option -> highest[0] = Math.max(highest[0], option));
+                });
+                Ballot known = knowing(ballot, highest[0]);
                 yield Results.ofScores(known, ScoreResults.of(known, scores), now);
             }
         };
+    }
+
+    /**
+     * Option ids are handed out in order (write-ins take the next number), so a stored ranking or score vector that
+     * names a higher id than this instance knows means a write-in it has not seen yet.
+     */
+    private Ballot knowing(Ballot ballot, int highestNamed) {
+        int highestKnown =
+                ballot.optionIds().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return highestNamed > highestKnown ? catalog.refresh(ballot.id()).orElse(ballot) : ballot;
     }
 
     private Ballot knowing(Ballot ballot, Set<Integer> counted) {

@@ -46,18 +46,17 @@ public class Tallies {
         return new Picks(counts, voters[0]);
     }
 
-    /** A ranked ballot's rankings (option ids, best first), each with how many ballots had exactly it. */
-    public Map<List<Integer>, Long> rankings(BallotId ballot) {
-        Map<List<Integer>, Long> rankings = new HashMap<>();
-        contents(ballot, (content, votes) -> rankings.merge(BallotContents.readRanking(content), votes, Long::sum));
-        return rankings;
+    /**
+     * A ranked ballot's rankings (option ids, best first), each with how many ballots had exactly it, handed over
+     * one by one as they are read: a ballot can hold 100,000 distinct rankings, and the caller builds its own map.
+     */
+    public void eachRanking(BallotId ballot, BiConsumer<List<Integer>, Long> each) {
+        contents(ballot, (content, votes) -> each.accept(BallotContents.readRanking(content), votes));
     }
 
     /** A score ballot's score vectors (stars by option id, unscored left out), each with its number of ballots. */
-    public Map<Map<Integer, Integer>, Long> scores(BallotId ballot) {
-        Map<Map<Integer, Integer>, Long> scores = new HashMap<>();
-        contents(ballot, (content, votes) -> scores.merge(BallotContents.readScores(content), votes, Long::sum));
-        return scores;
+    public void eachScores(BallotId ballot, BiConsumer<Map<Integer, Integer>, Long> each) {
+        contents(ballot, (content, votes) -> each.accept(BallotContents.readScores(content), votes));
     }
 
     private void contents(BallotId ballot, BiConsumer<String, Long> each) {

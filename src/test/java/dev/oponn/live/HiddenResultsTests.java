@@ -110,6 +110,46 @@ class HiddenResultsTests {
         assertThat(bystander.get("/results/" + ballot + "/export.csv").status()).isEqualTo(200);
     }
 
+    @Test
+    void afterVoteShowsARankedBallotsRoundsOnceTheDeviceHasRanked() {
+        Device owner = signedIn("rhea");
+        String ballot = Flows.createBallotWith(
+                owner,
+                "measure",
+                "Ranked after the vote?",
+                "options_raw",
+                "alpha, beta",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "results_visibility",
+                "after_vote",
+                "voting_method",
+                "ranked");
+        Device bystander = new Device(port);
+        Flows.openVotePage(bystander, ballot);
+        Map<String, String> before = everything(bystander, ballot);
+        castWithStreamsOpen(owner, ballot, 7, 13, List.of(bystander), option ->
+                new String[] {"ranking", option.equals("1") ? "1,2" : "2,1"});
+        assertHidden(ballot, before, everything(bystander, ballot), "vote to see the results");
+
+        SseClient watching = stream(bystander, ballot);
+        await().atMost(WAIT).until(() -> !watching.messages().isEmpty());
+        assertThat(watching.lastMessage().data())
+                .contains("vote to see the results")
+                .doesNotContain("data-rounds");
+
+        assertThat(bystander.postAll("/vote/" + ballot, false, "rank_2", "1").status())
+                .isEqualTo(303);
+
+        await().atMost(WAIT)
+                .alias("the open page shows the rounds after this device's ranking, without a reload")
+                .until(() -> watching.lastMessage().data().contains("data-rounds"));
+        assertThat(watching.lastMessage().data()).contains("data-count>14<").contains("data-pairwise");
+        assertThat(bystander.get("/results/" + ballot).body()).contains("data-count>14<");
+    }
+
     /**
      * Ranked, score and multiple-choice ballots hide as much: no round, pairwise count, average or share reaches
      * anyone but the owner until the ballot closes.

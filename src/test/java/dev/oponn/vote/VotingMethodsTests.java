@@ -293,6 +293,16 @@ class VotingMethodsTests {
         Response htmx = owner.postHtmx("/create", "measure", "x", "options_raw", "a, b", "voting_method", "ranked");
         assertThat(htmx.body()).doesNotContain("<html");
         assertThat(htmx.html().select("#voting_method option[selected]").val()).isEqualTo("ranked");
+        String many = String.join(
+                ", ",
+                java.util.stream.IntStream.rangeClosed(1, 41)
+                        .mapToObj(i -> "o" + i)
+                        .toList());
+        assertThat(owner.post("/create", "measure", "Rank all", "options_raw", many, "voting_method", "ranked")
+                        .html()
+                        .select("[data-error-for=options_raw]")
+                        .text())
+                .isEqualTo("at most 40 options for ranked ballots");
         Response unknown = owner.post("/create", "measure", "Pick", "options_raw", "a, b", "voting_method", "borda");
         assertThat(unknown.html().select("[data-error-for=voting_method]").text())
                 .isEqualTo("one of single, multiple, approval, ranked or score");
@@ -426,5 +436,62 @@ class VotingMethodsTests {
                         .first()
                         .text())
                 .isEqualTo("14");
+    }
+
+    @Test
+    void theOwnersManagePageShowsTheRoundsOfARankedBallot() {
+        Device guest = new Device(port);
+        String id = Flows.createBallotWith(
+                guest,
+                "measure",
+                "Ranked, managed",
+                "options_raw",
+                "a, b",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "voting_method",
+                "ranked",
+                "results_visibility",
+                "after_close");
+        String manage = Flows.manageLink(guest, id).replaceFirst("^http://[^/]+", "");
+        assertThat(vote(id, false, "ranking", "2,1").status()).isEqualTo(303);
+
+        Document page = guest.get(manage).html();
+        assertThat(page.select("#owner-results [data-rounds] tr[data-option-id=2] td")
+                        .first()
+                        .text())
+                .isEqualTo("1");
+        assertThat(page.select("#owner-results [data-winner]").text()).contains("b");
+    }
+
+    @Test
+    void aSignedInBallotTakesOneRankingPerAccountWhateverTheDevice() {
+        Device owner = new Device(port);
+        assertThat(owner.post("/auth/mock-sign-in", "name", "ranker").status()).isEqualTo(303);
+        owner.get("/"); // the signed-in session's CSRF token
+        String id = Flows.createBallotWith(
+                owner,
+                "measure",
+                "Members rank",
+                "options_raw",
+                "a, b",
+                "start_time_type",
+                "now",
+                "duration_mins",
+                "0",
+                "voting_method",
+                "ranked",
+                "who_may_vote",
+                "signed_in");
+        owner.get("/vote/" + id);
+        assertThat(owner.postAll("/vote/" + id, false, "rank_1", "1").status()).isEqualTo(303);
+        owner.forgetCookie("oponn_device");
+        owner.get("/vote/" + id);
+        Response again = owner.postAll("/vote/" + id, false, "rank_2", "1");
+        assertThat(again.html().select("[data-error-for=vote]").text())
+                .isEqualTo("You have already voted on this ballot.");
+        assertThat(contents(id)).isEqualTo(1);
     }
 }

@@ -55,6 +55,7 @@ public record CreateBallotForm(
     static final int OPTION_MAX = 64;
     static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
     static final int PER_ADDRESS_CAP_MAX = 1_000_000;
+    static final int MARKED_OPTIONS_MAX = 40;
 
     /** The form as it was before the vote defences; package-private so that binding sees one public constructor. */
     public CreateBallotForm(
@@ -175,6 +176,16 @@ public record CreateBallotForm(
         Optional<VotingMethod> method = VotingMethod.parse(methodValue());
         if (method.isEmpty()) {
             errors.reject("voting_method", Text.of("create.method_invalid"));
+        }
+        if (method.isPresent() && method.get().storesContent() && options.size() > MARKED_OPTIONS_MAX) {
+            // Their vote form posts a field per option, write-ins included, and a form of more than 100 values is
+            // refused before it is read: 40 listed and 50 write-ins still fit.
+            errors.reject(
+                    "options_raw",
+                    Text.of(
+                            "create.options_too_many",
+                            String.valueOf(MARKED_OPTIONS_MAX),
+                            method.get().value()));
         }
         Integer most = method.orElse(null) == VotingMethod.MULTIPLE
                 ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)
