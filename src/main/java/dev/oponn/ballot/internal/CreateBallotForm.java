@@ -185,7 +185,7 @@ public record CreateBallotForm(
                     Text.of(
                             "create.options_too_many",
                             String.valueOf(MARKED_OPTIONS_MAX),
-                            method.get().value()));
+                            Text.of("method." + method.get().value())));
         }
         Integer most = method.orElse(null) == VotingMethod.MULTIPLE
                 ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)

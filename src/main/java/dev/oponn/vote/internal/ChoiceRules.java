@@ -38,7 +38,7 @@ public final class ChoiceRules {
             case VoteChoice.Scored s -> method == VotingMethod.SCORE;
         };
         if (!fits) {
-            errors.reject("vote", Text.of("vote.wrong_method", method.value(), method.hint()));
+            errors.reject("vote", Text.of("vote.wrong_method", Text.of("method." + method.value()), method.hint()));
             return Optional.empty();
         }
         switch (choice) {
