@@ -17,7 +17,7 @@ public final class Localizer implements LocalizationSupport {
     private final MessageSource messages;
     private final Locale locale;
 
-    Localizer(MessageSource messages, Locale locale) {
+    public Localizer(MessageSource messages, Locale locale) {
         this.messages = messages;
         this.locale = locale;
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,6 +68,20 @@ class LanguagesInBrowserTests extends BrowserTest {
             shoot("results-" + lang);
         }
         assertThat(chrome.consoleErrors()).isEmpty();
+    }
+
+    /** The results panel's status line; the live swap may replace the element while it is read. */
+    private String status() {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector("#results-panel .status"))
+                        .getText();
+            } catch (StaleElementReferenceException swapped) {
+                if (attempt == 5) {
+                    throw swapped;
+                }
+            }
+        }
     }
 
     private void shoot(String name) throws Exception {

@@ -103,6 +103,21 @@ class MessageBundleTests {
         for (Locale locale : Languages.supported()) {
             require(english, "language." + locale.getLanguage(), missing);
         }
+        for (dev.oponn.ballot.VotingMethod method : dev.oponn.ballot.VotingMethod.values()) {
+            require(english, "method." + method.value(), missing);
+            require(english, method.hint().code(), missing);
+            require(english, "vote.instructions." + method.value(), missing);
+        }
+        for (dev.oponn.results.tabulation.InstantRunoffResult.Decision decision :
+                dev.oponn.results.tabulation.InstantRunoffResult.Decision.values()) {
+            if (decision != dev.oponn.results.tabulation.InstantRunoffResult.Decision.ELECTED
+                    && decision != dev.oponn.results.tabulation.InstantRunoffResult.Decision.NOTHING_TO_COUNT) {
+                require(english, "ranked.why." + decision.name().toLowerCase(Locale.ROOT), missing);
+            }
+        }
+        for (String marked : new String[] {"ranked", "scored"}) {
+            require(english, "vote.write_in_already_" + marked, missing);
+        }
         for (org.springframework.http.HttpStatus status : org.springframework.http.HttpStatus.values()) {
             if (status.isError()) {
                 require(english, "error." + ErrorPages.title(status), missing);
