@@ -5,7 +5,6 @@ import dev.oponn.ballot.internal.CreateBallotForm;
 import dev.oponn.ballot.internal.OwnedBallot;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
-import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +23,10 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class BallotController {
 
-    private static final Logger log = LoggerFactory.getLogger(BallotController.class);
-
     /** The dashboard lists at most this many; older ballots still work through their links. */
     static final int DASHBOARD_LIMIT = 100;
 
-    private final BallotService ballots;
+    private final BallotCreation creation;
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
     private final ManageLinks manageLinks;
@@ -39,13 +34,13 @@ class BallotController {
     private final Clock clock;
 
     BallotController(
-            BallotService ballots,
+            BallotCreation creation,
             BallotCatalog catalog,
             BallotOwnership ownership,
             ManageLinks manageLinks,
             BallotPage pages,
             Clock clock) {
-        this.ballots = ballots;
+        this.creation = creation;
         this.catalog = catalog;
         this.ownership = ownership;
         this.manageLinks = manageLinks;
@@ -84,19 +79,11 @@ class BallotController {
             @RequestParam(name = "who_may_vote", defaultValue = "anyone") String whoMayVote,
             @AuthenticationPrincipal @Nullable SignedInUser user) {
         FieldErrors errors = FieldErrors.none();
-        Optional<BallotDraft> draft = form.validate(Instant.now(clock), errors);
-        Optional<WhoMayVote> who = WhoMayVote.parse(whoMayVote.strip());
-        if (who.isEmpty()) {
-            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
-        }
-        if (draft.isEmpty() || who.isEmpty()) {
-            log.atInfo()
-                    .setMessage("ballot.rejected")
-                    .addKeyValue("fields", errors.asMap().keySet())
-                    .log();
+        Optional<CreatedBallot> made = creation.create(form, whoMayVote, user == null ? null : user.id(), errors);
+        if (made.isEmpty()) {
             return form(request, form, errors, whoMayVote);
         }
-        CreatedBallot created = ballots.create(draft.get().withWhoMayVote(who.get()), user == null ? null : user.id());
+        CreatedBallot created = made.get();
         BallotId id = created.ballot().id();
         if (created.manageKey() != null) {
             manageLinks.handOver(response, id, created.manageKey());

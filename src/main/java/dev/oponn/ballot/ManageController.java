@@ -11,7 +11,6 @@ import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,16 +38,13 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ManageController {
 
-    /** The longest a ballot can be reopened or extended for at once, as on the create form. */
-    static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
-
     private final BallotCatalog catalog;
     private final BallotOwnership ownership;
     private final BallotService ballots;
     private final DeletedNotice deletedNotice;
     private final Clock clock;
     private final VoteRefusals refusals;
-    private final BallotVisibility visibility;
+    private final OwnerControls controls;
     private final OwnerResults results;
     private final BallotPage pages;
     private final PublicUrls urls;
@@ -61,7 +57,7 @@ class ManageController {
             DeletedNotice deletedNotice,
             Clock clock,
             VoteRefusals refusals,
-            BallotVisibility visibility,
+            OwnerControls controls,
             OwnerResults results,
             BallotPage pages,
             PublicUrls urls,
@@ -73,7 +69,7 @@ class ManageController {
         this.deletedNotice = deletedNotice;
         this.clock = clock;
         this.refusals = refusals;
-        this.visibility = visibility;
+        this.controls = controls;
         this.results = results;
         this.pages = pages;
         this.urls = urls;
@@ -123,29 +119,22 @@ class ManageController {
             HttpServletResponse response) {
         BallotId id = owner.ballot().id();
         FieldErrors errors = FieldErrors.none();
-        Optional<Text> refused = switch (control) {
-            case "close" -> ballots.close(id);
-            case "start" -> ballots.start(id);
-            case "reopen" -> minutes(form, 0, errors).flatMap(m -> ballots.reopen(id, m));
-            case "extend" -> minutes(form, 1, errors).flatMap(m -> ballots.extend(id, m));
-            case "voters" -> whoMayVote(form, errors).flatMap(who -> ballots.allowVoters(id, who));
-            case "visibility" -> {
-                resultsVisibility(form, errors)
-                        .filter(chosen -> chosen != owner.ballot().resultsVisibility())
-                        .ifPresent(chosen -> visibility.change(owner.ballot(), chosen));
-                yield Optional.empty();
-            }
-            case "delete" -> {
-                if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
-                    errors.reject("confirm", Text.of("manage.confirm_delete"));
-                    yield Optional.empty();
-                }
+        Optional<Text> refused;
+        if (control.equals("delete")) {
+            refused = Optional.empty();
+            if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
+                errors.reject("confirm", Text.of("manage.confirm_delete"));
+            } else {
                 ballots.delete(id);
                 deletedNotice.handOver(response);
-                yield Optional.empty();
             }
-            default -> throw notFound();
-        };
+        } else {
+            refused = controls.apply(
+                    owner.ballot(),
+                    OwnerControls.Control.parse(control).orElseThrow(ManageController::notFound),
+                    form,
+                    errors);
+        }
         if (errors.any()) {
             return refusedView(owner, errors, HttpStatus.BAD_REQUEST, request, response);
         }
@@ -153,48 +142,6 @@ class ManageController {
             return refusedView(owner, errors.reject("control", refused.get()), HttpStatus.CONFLICT, request, response);
         }
         return Htmx.redirect(request, control.equals("delete") ? "/" : owner.path());
-    }
-
-    /**
-     * The duration field: whole minutes from {@code min} to a year. Reading it is the only use of the field:
-     * {@link Optional#empty()} means refused (the reason is in {@code errors}).
-     */
-    private static Optional<Long> minutes(Map<String, String> form, long min, FieldErrors errors) {
-        String raw = form.getOrDefault("duration_mins", "").strip();
-        try {
-            long minutes = Long.parseLong(raw);
-            if (minutes >= min && minutes <= DURATION_MAX_MINS) {
-                return Optional.of(minutes);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below, as for an out-of-range number.
-        }
-        errors.reject(
-                "duration_mins",
-                Text.of(
-                        min == 0 ? "manage.duration_invalid_no_end" : "manage.duration_invalid",
-                        String.valueOf(min),
-                        String.valueOf(DURATION_MAX_MINS)));
-        return Optional.empty();
-    }
-
-    private static Optional<WhoMayVote> whoMayVote(Map<String, String> form, FieldErrors errors) {
-        Optional<WhoMayVote> who =
-                WhoMayVote.parse(form.getOrDefault("who_may_vote", "").strip());
-        if (who.isEmpty()) {
-            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
-        }
-        return who;
-    }
-
-    /** A value that is not one of the choices changes nothing and says why, on the manage page, with a 400. */
-    private static Optional<ResultsVisibility> resultsVisibility(Map<String, String> form, FieldErrors errors) {
-        Optional<ResultsVisibility> chosen = ResultsVisibility.parse(
-                form.getOrDefault("results_visibility", "").strip());
-        if (chosen.isEmpty()) {
-            errors.reject("results_visibility", Text.of("manage.visibility_invalid"));
-        }
-        return chosen;
     }
 
     private ModelAndView refusedView(

@@ -7,15 +7,9 @@ import dev.oponn.ballot.BallotOwners;
 import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.results.ResultsAccess;
 import dev.oponn.vote.Voters;
-import dev.oponn.web.ClientAddresses;
-import dev.oponn.web.Languages;
-import jakarta.servlet.AsyncContext;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,44 +25,19 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class LiveResultsController {
 
-    private static final Logger log = LoggerFactory.getLogger(LiveResultsController.class);
-    private static final String RETRY_AFTER_SECONDS = "5";
-
     private final BallotCatalog catalog;
-    private final LiveResults live;
-    private final StreamAdmission admission;
-    private final PanelFrames frames;
-    private final LiveMetrics metrics;
-    private final LiveProperties properties;
-    private final ClientAddresses clients;
-    private final Languages languages;
+    private final ResultsStreams streams;
     private final ResultsAccess access;
     private final BallotOwners owners;
     private final Voters voters;
 
     LiveResultsController(
-            BallotCatalog catalog,
-            LiveResults live,
-            StreamAdmission admission,
-            PanelFrames frames,
-            LiveMetrics metrics,
-            LiveProperties properties,
-            ClientAddresses clients,
-            Languages languages,
-            ResultsAccess access,
-            BallotOwners owners,
-            Voters voters) {
+            BallotCatalog catalog, ResultsStreams streams, ResultsAccess access, BallotOwners owners, Voters voters) {
         this.access = access;
         this.owners = owners;
         this.voters = voters;
         this.catalog = catalog;
-        this.live = live;
-        this.admission = admission;
-        this.frames = frames;
-        this.metrics = metrics;
-        this.properties = properties;
-        this.clients = clients;
-        this.languages = languages;
+        this.streams = streams;
     }
 
     @GetMapping("/ballots/{id}/live-results")
@@ -122,91 +91,6 @@ class LiveResultsController {
 
     private void stream(Ballot ballot, Audience audience, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
-        if (live.streamsOver(ballot)) {
-            answerFinal(ballot, lastEventId, lang(request), response);
-            return;
-        }
-        if ("HEAD".equals(request.getMethod())) {
-            streamHeaders(response);
-            return;
-        }
-        if (!live.accepting()) {
-            throw refused(response, HttpStatus.SERVICE_UNAVAILABLE, "stopping");
-        }
-        switch (admission.admit(clients.limitKey(request))) {
-            case StreamAdmission.Refused refused
-            when refused.reason() == StreamAdmission.Refusal.CLIENT_FULL ->
-                throw refused(response, HttpStatus.TOO_MANY_REQUESTS, "client_full");
-            case StreamAdmission.Refused refused -> throw refused(response, HttpStatus.SERVICE_UNAVAILABLE, "full");
-            case StreamAdmission.Admitted admitted ->
-                open(ballot, audience, lastEventId, admitted.ticket(), request, response);
-        }
-    }
-
-    private void open(
-            Ballot ballot,
-            Audience audience,
-            long lastEventId,
-            StreamAdmission.Ticket ticket,
-            HttpServletRequest request,
-            HttpServletResponse response)
-            throws IOException {
-        AsyncContext async;
-        ServletOutputStream out;
-        try {
-            streamHeaders(response);
-            // Commits the headers (the security headers included) before the stream turns non-blocking.
-            response.flushBuffer();
-            async = request.startAsync();
-            async.setTimeout(properties.streamTimeout().toMillis());
-            out = async.getResponse().getOutputStream();
-        } catch (IOException | RuntimeException e) {
-            ticket.release();
-            throw e;
-        }
-        HangUpWatch hangUp = HangUpWatch.of(request);
-        Viewer viewer =
-                new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience, lang(request));
-        async.addListener(viewer);
-        live.attach(ballot, viewer, lastEventId);
-        // Else a client that closed the page holds its slot until a heartbeat finds the socket closed.
-        hangUp.start(() -> viewer.drop(Viewer.Exit.DISCONNECTED));
-    }
-
-    /** The language of the page that listens: every frame is sent in it. */
-    private String lang(HttpServletRequest request) {
-        return languages.resolveLocale(request).getLanguage();
-    }
-
-    private void answerFinal(Ballot ballot, long lastEventId, String lang, HttpServletResponse response)
-            throws IOException {
-        Frame last = frames.last(ballot);
-        if (lastEventId == last.version()) {
-            response.setStatus(HttpStatus.NO_CONTENT.value());
-            return;
-        }
-        streamHeaders(response);
-        response.getOutputStream().write(last.bytes(lang));
-        response.getOutputStream().write(Frame.end().bytes());
-    }
-
-    private static void streamHeaders(HttpServletResponse response) {
-        response.setStatus(HttpStatus.OK.value());
-        response.setContentType("text/event-stream");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-cache");
-        // Tells nginx (and proxies that follow it) not to buffer the stream.
-        response.setHeader("X-Accel-Buffering", "no");
-    }
-
-    private ResponseStatusException refused(HttpServletResponse response, HttpStatus status, String reason) {
-        metrics.refused(reason);
-        log.atDebug()
-                .setMessage("live.stream_refused")
-                .addKeyValue("reason", reason)
-                .log();
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        return new ResponseStatusException(status);
+        streams.serve(ballot, audience, false, request, response);
     }
 }

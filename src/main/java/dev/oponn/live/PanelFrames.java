@@ -3,6 +3,7 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.results.HiddenResults;
 import dev.oponn.results.Results;
+import dev.oponn.results.ResultsDocument;
 import dev.oponn.results.ResultsService;
 import dev.oponn.web.Languages;
 import dev.oponn.web.Localizer;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a ballot's tally and renders the results panel into a {@link Frame}: the same fragment and template the
@@ -25,19 +27,25 @@ class PanelFrames {
 
     private static final String PANEL = "results/panel.jte";
     private static final String HIDDEN = "results/hidden.jte";
-
     private static final String DELETED = "results/deleted.jte";
 
     private final ResultsService results;
     private final TemplateEngine templates;
     private final LiveMetrics metrics;
     private final Clock clock;
+    private final JsonMapper json;
     private final List<Localizer> languages;
 
     PanelFrames(
-            ResultsService results, TemplateEngine templates, LiveMetrics metrics, Clock clock, Languages languages) {
+            ResultsService results,
+            TemplateEngine templates,
+            LiveMetrics metrics,
+            Clock clock,
+            JsonMapper json,
+            Languages languages) {
         this.languages =
                 Languages.supported().stream().map(languages::localizer).toList();
+        this.json = json;
         this.clock = clock;
         this.results = results;
         this.templates = templates;
@@ -46,22 +54,29 @@ class PanelFrames {
 
     Frame current(Ballot ballot, long committedAtMillis) {
         Results tally = results.current(ballot);
-        return Frame.update(tally.version(), render(tally), committedAtMillis);
+        return Frame.update(tally.version(), render(tally), json(tally), committedAtMillis);
     }
 
     Frame last(Ballot ballot) {
         Results tally = results.current(ballot);
-        return Frame.finalUpdate(tally.version(), render(tally));
+        return Frame.finalUpdate(tally.version(), render(tally), json(tally));
     }
 
     /** The panel that says when the counts will show: rendered from the ballot alone, no tally read. */
     Frame hidden(Ballot ballot) {
-        return Frame.hidden(inEveryLanguage(HIDDEN, Map.of("hidden", HiddenResults.of(ballot, clock.instant()))));
+        return Frame.hidden(
+                inEveryLanguage(HIDDEN, Map.of("hidden", HiddenResults.of(ballot, clock.instant()))),
+                json.writeValueAsString(ResultsDocument.Hidden.of(ballot, clock.instant())));
     }
 
     /** What a deleted ballot's viewers are left with, on the event that ends their streams. */
     Frame deleted() {
         return Frame.deleted(inEveryLanguage(DELETED, Map.of()));
+    }
+
+    /** The public API's document of the same tally, for the JSON stream: serialised once, like the panel. */
+    private String json(Results tally) {
+        return json.writeValueAsString(ResultsDocument.of(tally, clock.instant()));
     }
 
     private Map<String, String> render(Results tally) {

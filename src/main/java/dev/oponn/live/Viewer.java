@@ -48,6 +48,7 @@ final class Viewer implements WriteListener, AsyncListener {
     private final Owner owner;
     private final HangUpWatch hangUp;
     private final Audience audience;
+    private final boolean json;
     private final String lang;
     private final ReentrantLock lock = new ReentrantLock();
 
@@ -99,10 +100,10 @@ final class Viewer implements WriteListener, AsyncListener {
             long nowNanos,
             HangUpWatch hangUp,
             Audience audience) {
-        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, "en");
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, false);
     }
 
-    /** @param lang the language of the viewer's page, which the frames it is sent are in */
+    /** @param json whether this viewer takes the JSON form of each frame (the public API's stream) */
     Viewer(
             BallotId ballot,
             AsyncContext async,
@@ -112,8 +113,24 @@ final class Viewer implements WriteListener, AsyncListener {
             long nowNanos,
             HangUpWatch hangUp,
             Audience audience,
+            boolean json) {
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, json, "en");
+    }
+
+    /** @param lang the language of the viewer's page: the panel it is sent is in it */
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp,
+            Audience audience,
+            boolean json,
             String lang) {
         this.lang = lang;
+        this.json = json;
         this.audience = audience;
         this.voted = audience.voted();
         this.ballot = ballot;
@@ -305,7 +322,8 @@ final class Viewer implements WriteListener, AsyncListener {
         if (closed || finishing || frame.version() < version) {
             return false;
         }
-        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(lang), frame.bytes(lang)))) {
+        if (frame.version() == version
+                && (given == null || Arrays.equals(given.bytes(json, lang), frame.bytes(json, lang)))) {
             return false;
         }
         version = frame.version();
@@ -319,7 +337,7 @@ final class Viewer implements WriteListener, AsyncListener {
      * version it showed, and the next visible tally is taken whatever its version.
      */
     private boolean queueHidden(Frame frame) {
-        if (closed || finishing || (given != null && Arrays.equals(given.bytes(lang), frame.bytes(lang)))) {
+        if (closed || finishing || (given != null && Arrays.equals(given.bytes(json, lang), frame.bytes(json, lang)))) {
             return false;
         }
         version = Frame.NO_VERSION;
@@ -359,7 +377,7 @@ final class Viewer implements WriteListener, AsyncListener {
                     return After.NOTHING;
                 }
                 next = null;
-                out.write(frame.bytes(lang));
+                out.write(frame.bytes(json, lang));
                 unflushed = true;
                 lastWriteNanos = System.nanoTime();
                 ending = frame.last();

@@ -31,12 +31,23 @@ public record OponnProperties(
      * @param user database user of the external PostgreSQL
      * @param password database password of the external PostgreSQL
      * @param poolSize connections in the pool; votes are short transactions, so a small pool goes far
+     * @param poolMinIdle connections the pool keeps open while idle; unset, all of {@code poolSize}, so a burst of
+     *     votes never waits for a connection to be opened. Below it, the connections beyond are closed after 10 s
+     *     idle: for many instances (test contexts) sharing one server's connection limit
      */
     public record Database(
             @Nullable String url,
             @Nullable String user,
             @Nullable String password,
-            @DefaultValue("10") int poolSize) {
+            @DefaultValue("10") int poolSize,
+            @Nullable Integer poolMinIdle) {
+
+        public Database {
+            if (poolSize < 1 || (poolMinIdle != null && (poolMinIdle < 0 || poolMinIdle > poolSize))) {
+                throw new IllegalArgumentException(
+                        "OPONN_DATABASE_POOL_SIZE must be at least 1 and OPONN_DATABASE_POOL_MIN_IDLE between 0 and it.");
+            }
+        }
 
         public boolean external() {
             return url != null && !url.isBlank();

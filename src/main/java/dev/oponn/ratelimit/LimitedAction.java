@@ -13,8 +13,16 @@ enum LimitedAction {
     static Optional<LimitedAction> of(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String method = request.getMethod();
-        if ("POST".equals(method) && path.equals("/create")) {
+        if ("POST".equals(method) && (path.equals("/create") || path.equals("/api/v1/ballots"))) {
             return Optional.of(CREATE);
+        }
+        // A program's device is charged as a vote: a device exists only to vote, and issuing one is what a script
+        // multiplies, as it would load vote pages.
+        if ("POST".equals(method) && (path.equals("/api/v1/devices") || apiBallotAction(path, "/votes"))) {
+            return Optional.of(VOTE);
+        }
+        if ("GET".equals(method) && apiBallotAction(path, "/events")) {
+            return Optional.of(STREAM);
         }
         if ("POST".equals(method) && path.startsWith("/vote/") && path.indexOf('/', 6) < 0) {
             return Optional.of(VOTE);
@@ -26,6 +34,14 @@ enum LimitedAction {
             return Optional.of(STREAM);
         }
         return Optional.empty();
+    }
+
+    /** {@code /api/v1/ballots/{id}<action>}, one segment for the id. */
+    private static boolean apiBallotAction(String path, String action) {
+        String prefix = "/api/v1/ballots/";
+        return path.startsWith(prefix)
+                && path.endsWith(action)
+                && path.indexOf('/', prefix.length()) == path.length() - action.length();
     }
 
     RateLimitProperties.Limit defaults() {

@@ -8,6 +8,7 @@ import dev.oponn.ballot.ResultsVisibility;
 import dev.oponn.vote.Voters;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -42,6 +43,18 @@ public class ResultsAccess {
                 && voters.of(ballot, request)
                         .map(key -> voters.hasVoted(ballot.id(), key))
                         .orElse(false);
+    }
+
+    /**
+     * The same decision for a requester known by what it presented rather than by its cookies (the public API): the
+     * owner always sees the counts; under {@code after_vote} a voter who has voted does.
+     */
+    public boolean seesCounts(Ballot ballot, boolean owner, Optional<Voters.VoterKey> voter) {
+        if (visibleToAll(ballot) || owner) {
+            return true;
+        }
+        return ballot.resultsVisibility() == ResultsVisibility.AFTER_VOTE
+                && voter.map(key -> voters.hasVoted(ballot.id(), key)).orElse(false);
     }
 
     /** Counts for everyone: a live ballot, or one that has ended. */

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * JSON adds every instant-runoff round and the Schulze count ({@code ranked}) or the averages and the STAR runoff
  * ({@code score}); the CSV has per-option columns of its method instead.
  */
-record ResultsExport(
+public record ResultsExport(
         String id,
         String question,
         String votingMethod,
@@ -86,7 +86,7 @@ record ResultsExport(
             long equal,
             @Nullable String winner) {}
 
-    static ResultsExport of(Results results, Instant readAt) {
+    public static ResultsExport of(Results results, Instant readAt) {
         Ballot ballot = results.ballot();
         long total = results.total();
         return new ResultsExport(
@@ -204,7 +204,7 @@ record ResultsExport(
      * last_round_votes,eliminated_in_round} (the votes of the last round it was counted in; blank: never eliminated). Score: {@code option,average_stars,
      * total_stars,scored_by}.
      */
-    String csv() {
+    public String csv() {
         List<List<String>> table = new ArrayList<>();
         List<List<String>> meta = new ArrayList<>();
         VotingMethod method = VotingMethod.parse(votingMethod).orElse(VotingMethod.SINGLE);

@@ -2,7 +2,6 @@ package dev.oponn.simulate;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,111 +11,118 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One new browser: it opens the vote page (which gives it a device cookie and a CSRF token; the vote itself never
- * issues a device), picks one of the listed options at random and posts the form, as a person would. On a ballot
- * that asks for a proof of work it solves it as the page's script does.
+ * One new voter, as a program votes through Oponn's public API: it reads the ballot ({@code GET /api/v1/ballots/ID}),
+ * gets a device of its own ({@code POST /api/v1/devices}), solves the ballot's proof of work where it has one, and
+ * posts its marks ({@code POST /api/v1/ballots/ID/votes}, JSON, the device in {@code Oponn-Device}): one option at
+ * random for single and multiple choice and approval, a random ranking for ranked ballots, random stars for score.
  */
 final class SimulatedDevice {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final Pattern OPTION = Pattern.compile("name=\"option_id\"\\s+value=\"(\\d+)\"");
-    private static final Pattern RANK = Pattern.compile("name=\"rank_(\\d+)\"");
-    private static final Pattern SCORE = Pattern.compile("name=\"score_(\\d+)\"");
-    private static final Pattern CSRF = Pattern.compile("name=\"X-CSRF-Token\"\\s+value=\"([^\"]+)\"");
-    private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\"\\s+value=\"([^\"]+)\"");
-    private static final Pattern SALT = Pattern.compile("data-challenge-salt=\"([^\"]+)\"");
-    private static final Pattern TARGET = Pattern.compile("data-challenge-target=\"([0-9]+)\"");
 
     private final HttpClient http;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final JsonMapper json;
 
-    SimulatedDevice(HttpClient http) {
+    SimulatedDevice(HttpClient http, JsonMapper json) {
         this.http = http;
+        this.json = json;
     }
 
-    Outcome vote(URI votePage) throws IOException, InterruptedException {
-        HttpResponse<String> page = send(HttpRequest.newBuilder(votePage).GET());
-        if (page.statusCode() != 200) {
-            return Outcome.failed("GET " + votePage.getPath() + " answered " + page.statusCode());
+    Outcome vote(URI base, String ballotId) throws IOException, InterruptedException {
+        String ballotPath = "/api/v1/ballots/" + ballotId;
+        HttpResponse<String> read =
+                send(HttpRequest.newBuilder(base.resolve(ballotPath)).GET());
+        if (read.statusCode() != 200) {
+            return Outcome.failed("GET " + ballotPath + " answered " + read.statusCode());
         }
-        List<String> options = all(OPTION.matcher(page.body()));
-        List<String> ranked = all(RANK.matcher(page.body()));
-        List<String> scored = all(SCORE.matcher(page.body()));
-        Matcher csrf = CSRF.matcher(page.body());
-        if ((options.isEmpty() && ranked.isEmpty() && scored.isEmpty()) || !csrf.find()) {
+        JsonNode ballot = json.readTree(read.body());
+        if (!"active".equals(ballot.path("status").asString())) {
             return Outcome.refused("the ballot is not open for voting");
         }
-        Map<String, String> fields = new LinkedHashMap<>(Map.of("X-CSRF-Token", csrf.group(1)));
-        mark(fields, options, ranked, scored);
-        Matcher challenge = CHALLENGE.matcher(page.body());
-        Matcher salt = SALT.matcher(page.body());
-        Matcher target = TARGET.matcher(page.body());
-        if (challenge.find() && salt.find() && target.find()) {
-            fields.put("challenge", challenge.group(1));
-            fields.put("solution", solve(salt.group(1), Long.parseUnsignedLong(target.group(1))));
+        HttpResponse<String> device =
+                send(HttpRequest.newBuilder(base.resolve("/api/v1/devices")).POST(HttpRequest.BodyPublishers.noBody()));
+        if (device.statusCode() != 201) {
+            return failure("POST /api/v1/devices", device);
         }
-        String form = form(fields);
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(votePage)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        String token = json.readTree(device.body()).path("device_token").asString();
+        Map<String, Object> vote = marks(ballot);
+        if (ballot.path("vote_challenge").asBoolean()) {
+            HttpResponse<String> issued = send(HttpRequest.newBuilder(base.resolve(ballotPath + "/challenges"))
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            if (issued.statusCode() != 201) {
+                return failure("POST " + ballotPath + "/challenges", issued);
+            }
+            JsonNode challenge = json.readTree(issued.body());
+            vote.put("challenge", challenge.path("challenge").asString());
+            vote.put(
+                    "solution",
+                    solve(
+                            challenge.path("salt").asString(),
+                            Long.parseUnsignedLong(challenge.path("target").asString())));
+        }
+        HttpResponse<String> posted = send(HttpRequest.newBuilder(base.resolve(ballotPath + "/votes"))
+                .header("Content-Type", "application/json")
+                .header("Oponn-Device", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(vote))));
         return switch (posted.statusCode()) {
-            case 303 -> Outcome.cast();
-            case 200 -> Outcome.refused("the server refused the vote");
-            case 400 -> Outcome.failed("the server knew no device (the vote page set no device cookie)");
-            case 429 -> Outcome.failed("rate limited (raise OPONN_RATE_LIMIT_VOTE_REQUESTS on the server)");
-            default -> Outcome.failed("POST " + votePage.getPath() + " answered " + posted.statusCode());
+            case 201 -> Outcome.cast();
+            case 403, 409, 422 -> Outcome.refused("the server refused the vote: " + detail(posted));
+            default -> failure("POST " + ballotPath + "/votes", posted);
         };
     }
 
-    /**
-     * One option at random (single and multiple choice); a random ranking of some options, as scripts post it
-     * ({@code ranking}); or random stars, at least one option given one.
-     */
-    private static void mark(
-            Map<String, String> fields, List<String> options, List<String> ranked, List<String> scored) {
+    /** The marks the ballot's method takes, chosen at random among its options. */
+    private static Map<String, Object> marks(JsonNode ballot) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (!ranked.isEmpty()) {
-            List<String> order = new ArrayList<>(ranked);
-            java.util.Collections.shuffle(order, random);
-            fields.put("ranking", String.join(",", order.subList(0, 1 + random.nextInt(order.size()))));
-        } else if (!scored.isEmpty()) {
-            for (String option : scored) {
-                fields.put("score_" + option, Integer.toString(random.nextInt(6)));
+        List<Integer> options = new ArrayList<>();
+        ballot.path("options").forEach(option -> options.add(option.path("id").asInt()));
+        Map<String, Object> vote = new LinkedHashMap<>();
+        switch (ballot.path("voting_method").asString()) {
+            case "ranked" -> {
+                List<Integer> order = new ArrayList<>(options);
+                Collections.shuffle(order, random);
+                vote.put("ranking", order.subList(0, 1 + random.nextInt(order.size())));
             }
-            fields.put("score_" + scored.get(random.nextInt(scored.size())), Integer.toString(1 + random.nextInt(5)));
-        } else {
-            fields.put("option_id", options.get(random.nextInt(options.size())));
+            case "score" -> {
+                Map<String, Integer> stars = new LinkedHashMap<>();
+                options.forEach(option -> stars.put(Integer.toString(option), random.nextInt(6)));
+                stars.put(Integer.toString(options.get(random.nextInt(options.size()))), 1 + random.nextInt(5));
+                vote.put("scores", stars);
+            }
+            default -> vote.put("option_ids", List.of(options.get(random.nextInt(options.size()))));
+        }
+        return vote;
+    }
+
+    private Outcome failure(String request, HttpResponse<String> response) {
+        return switch (response.statusCode()) {
+            case 401 -> Outcome.failed("the server knew no device: " + detail(response));
+            case 429 -> Outcome.failed("rate limited (raise OPONN_RATE_LIMIT_VOTE_REQUESTS on the server)");
+            default -> Outcome.failed(request + " answered " + response.statusCode());
+        };
+    }
+
+    /** The problem document's detail: the server's own words for the refusal. */
+    private String detail(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body()).path("detail").asString();
+        } catch (RuntimeException notJson) {
+            return "status " + response.statusCode();
         }
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        request.timeout(TIMEOUT);
-        if (!cookies.isEmpty()) {
-            request.header(
-                    "Cookie",
-                    cookies.entrySet().stream()
-                            .map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                            .collect(Collectors.joining("; ")));
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            String pair = setCookie.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                cookies.put(
-                        pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
-            }
-        }
-        return response;
+        request.timeout(TIMEOUT).header("Accept", "application/json");
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The first n whose SHA-256 of salt + n starts with 8 bytes below the target, as the vote page's script finds it. */
@@ -132,24 +138,6 @@ final class SimulatedDevice {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
-    }
-
-    private static List<String> all(Matcher matcher) {
-        List<String> found = new ArrayList<>();
-        while (matcher.find()) {
-            found.add(matcher.group(1));
-        }
-        return found;
-    }
-
-    private static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     /** How one device's vote went; {@code detail} says why when it was not cast. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs {@link SimulatedDevice}s until the requested number of votes has been tried, a bounded number at a time, and
@@ -46,8 +47,8 @@ public final class Simulation {
     }
 
     boolean run() {
-        out.println("simulate: " + options.votes() + " votes on " + options.votePage() + ", " + options.concurrency()
-                + " devices at a time");
+        out.println("simulate: " + options.votes() + " votes on " + options.votePage() + " through the API, "
+                + options.concurrency() + " devices at a time");
         ProgressBar bar = new ProgressBar(out, options.votes());
         long started = System.nanoTime();
         HttpClient http = HttpClient.newBuilder()
@@ -55,6 +56,7 @@ public final class Simulation {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+        JsonMapper json = JsonMapper.builder().build();
         Semaphore slots = new Semaphore(options.concurrency());
         AtomicInteger done = new AtomicInteger();
         try (http;
@@ -63,7 +65,7 @@ public final class Simulation {
                 slots.acquireUninterruptibly();
                 devices.execute(() -> {
                     try {
-                        record(new SimulatedDevice(http).vote(options.votePage()));
+                        record(new SimulatedDevice(http, json).vote(options.baseUrl(), options.ballotId()));
                     } catch (Exception e) {
                         record(SimulatedDevice.Outcome.failed(e.getClass().getSimpleName()));
                     } finally {

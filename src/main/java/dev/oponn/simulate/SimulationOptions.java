@@ -15,8 +15,8 @@ record SimulationOptions(URI baseUrl, String ballotId, int votes, int concurrenc
 
     static final String USAGE = """
             usage: ./oponn simulate <ballot-url-or-id> --votes N [--base-url URL] [--concurrency C]
-              casts N votes on the ballot through HTTP, each from a new device (own cookies and CSRF token),
-              choosing options at random; C devices vote at once (default 16)
+              casts N votes on the ballot through the public API (/api/v1), each from a new device
+              (POST /api/v1/devices), choosing options at random; C devices vote at once (default 16)
               --base-url  the server when a bare ballot id is given (default http://localhost:$SERVER_PORT,
                           SERVER_PORT defaulting to 8080)""";
 

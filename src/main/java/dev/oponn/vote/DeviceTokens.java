@@ -50,6 +50,20 @@ class DeviceTokens {
                 .findFirst();
     }
 
+    /**
+     * A program's device: the same signed token the cookie carries, sent in the {@code Oponn-Device} header. A
+     * forged or damaged token is no device, as for the cookie.
+     */
+    Optional<DeviceId> fromToken(String token) {
+        return verify(token.strip());
+    }
+
+    /** A new device for a program, as its token; nothing is stored, as for a browser's cookie. */
+    String issueToken() {
+        DeviceId device = newDevice();
+        return device.value() + "." + signature(device.value());
+    }
+
     /** The request's device, or a new one whose cookie is set on the response. */
     DeviceId resolve(HttpServletRequest request, HttpServletResponse response) {
         return current(request).orElseGet(() -> issue(response));
@@ -68,10 +82,14 @@ class DeviceTokens {
         return secret.mac("voter", ballot.value(), "account:" + account.value());
     }
 
-    private DeviceId issue(HttpServletResponse response) {
+    private DeviceId newDevice() {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
-        DeviceId device = new DeviceId(ENCODER.encodeToString(bytes));
+        return new DeviceId(ENCODER.encodeToString(bytes));
+    }
+
+    private DeviceId issue(HttpServletResponse response) {
+        DeviceId device = newDevice();
         String token = device.value() + "." + signature(device.value());
         ResponseCookie cookie = ResponseCookie.from(COOKIE, token)
                 .httpOnly(true)

@@ -30,6 +30,10 @@ class PageModel {
             @Nullable Principal principal,
             HttpServletRequest request,
             HttpServletResponse response) {
+        if (ProgramRoutes.isProgramRoute(request)) {
+            // Programs get no page: no CSRF cookie, and no one-time notice is taken and lost.
+            return Page.withoutForms(languages.localizer(request));
+        }
         List<Notice> shown = notices.stream()
                 .map(source -> source.take(request, response))
                 .flatMap(Optional::stream)

@@ -39,6 +39,19 @@ public final class SecurityHeaders {
         this.headers = Map.copyOf(values);
     }
 
+    /**
+     * The policy every page gets, except that {@code style-src} also admits the inline styles with exactly these
+     * hashes ({@code sha256-...}): for a third party's page that applies a fixed style it cannot be told not to,
+     * without admitting any other inline style.
+     */
+    public static String policyAdmittingStyles(String... hashes) {
+        StringBuilder admitted = new StringBuilder("style-src 'self' 'unsafe-hashes'");
+        for (String hash : hashes) {
+            admitted.append(" '").append(hash).append('\'');
+        }
+        return SecurityConfiguration.CONTENT_SECURITY_POLICY.replace("style-src 'self'", admitted);
+    }
+
     /** Refuses the request with Oponn's error page for {@code status}, carrying the security headers. */
     public void refuse(HttpServletResponse response, HttpStatus status) throws IOException {
         writeTo(response);

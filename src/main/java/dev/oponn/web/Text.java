@@ -1,6 +1,9 @@
 package dev.oponn.web;
 
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
@@ -15,6 +18,21 @@ public record Text(String code, List<Object> args) implements MessageSourceResol
 
     public static Text of(String code, Object... args) {
         return new Text(code, List.of(args));
+    }
+
+    /**
+     * The English words, straight from {@code messages.properties}, for what stays English whatever the reader's
+     * language: the public API's problem documents and JSON.
+     */
+    public String english() {
+        ResourceBundle bundle = ResourceBundle.getBundle(
+                "messages",
+                Locale.ROOT,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        Object[] resolved = args.stream()
+                .map(arg -> arg instanceof Text text ? text.english() : arg)
+                .toArray();
+        return new MessageFormat(bundle.getString(code), Locale.ENGLISH).format(resolved);
     }
 
     @Override

@@ -73,7 +73,7 @@ class BallotFeedTests {
 
     @Test
     void changesNobodyWatchesScheduleNothingAndForgetTheCachedFrame() {
-        feed.remember(Frame.update(3, "<p>3</p>", 0), false);
+        feed.remember(Frame.update(3, "<p>3</p>", "{}", 0), false);
 
         assertThat(feed.changed(1_000, 0)).isEqualTo(-1);
         assertThat(feed.join(mock(Viewer.class)).latest()).isNull();
@@ -96,35 +96,35 @@ class BallotFeedTests {
 
     @Test
     void publishesOnlyVersionsNewerThanWhatWasPushed() {
-        assertThat(feed.publish(Frame.update(2, "<p>2</p>", 0), false)).isTrue();
-        assertThat(feed.publish(Frame.update(2, "<p>2</p>", 0), false)).isFalse();
-        assertThat(feed.publish(Frame.update(1, "<p>1</p>", 0), false)).isFalse();
-        assertThat(feed.publish(Frame.update(3, "<p>3</p>", 0), false)).isTrue();
+        assertThat(feed.publish(Frame.update(2, "<p>2</p>", "{}", 0), false)).isTrue();
+        assertThat(feed.publish(Frame.update(2, "<p>2</p>", "{}", 0), false)).isFalse();
+        assertThat(feed.publish(Frame.update(1, "<p>1</p>", "{}", 0), false)).isFalse();
+        assertThat(feed.publish(Frame.update(3, "<p>3</p>", "{}", 0), false)).isTrue();
     }
 
     @Test
     void aFrameAViewerReadForItselfIsCachedButStillPushedToTheOthers() {
-        feed.remember(Frame.update(5, "<p>5</p>", 0), false);
+        feed.remember(Frame.update(5, "<p>5</p>", "{}", 0), false);
 
         assertThat(feed.join(mock(Viewer.class)).latest().version()).isEqualTo(5);
-        assertThat(feed.publish(Frame.update(5, "<p>5</p>", 0), false)).isTrue();
+        assertThat(feed.publish(Frame.update(5, "<p>5</p>", "{}", 0), false)).isTrue();
     }
 
     @Test
     void aBallotOpeningRestatesTheSameVersionOnceWhenThePanelShowedItPending() {
         feed.join(mock(Viewer.class));
-        assertThat(feed.publish(Frame.update(0, "<p>starts in 1 minute</p>", 0), true))
+        assertThat(feed.publish(Frame.update(0, "<p>starts in 1 minute</p>", "{}", 0), true))
                 .isTrue();
 
         assertThat(feed.opened(INTERVAL)).as("a render is scheduled at once").isZero();
         feed.startRender(INTERVAL);
-        assertThat(feed.publish(Frame.update(0, "<p>voting open</p>", 0), false))
+        assertThat(feed.publish(Frame.update(0, "<p>voting open</p>", "{}", 0), false))
                 .as("same version, pushed because it restates the panel")
                 .isTrue();
         assertThat(feed.finishRender()).isEqualTo(-1);
 
         assertThat(feed.opened(3 * INTERVAL)).as("already shown open").isEqualTo(-1);
-        assertThat(feed.publish(Frame.update(0, "<p>voting open</p>", 0), false))
+        assertThat(feed.publish(Frame.update(0, "<p>voting open</p>", "{}", 0), false))
                 .isFalse();
         assertThat(feed.join(mock(Viewer.class)).latest().bytes()).asString().contains("voting open");
     }
@@ -132,12 +132,12 @@ class BallotFeedTests {
     @Test
     void aNewerTallyPushedAfterTheOpeningSettlesTheRestatement() {
         feed.join(mock(Viewer.class));
-        feed.publish(Frame.update(0, "<p>starts in 1 minute</p>", 0), true);
+        feed.publish(Frame.update(0, "<p>starts in 1 minute</p>", "{}", 0), true);
         feed.opened(INTERVAL);
 
-        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", 0), false))
+        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", "{}", 0), false))
                 .isTrue();
-        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", 0), false))
+        assertThat(feed.publish(Frame.update(1, "<p>voting open, 1 vote</p>", "{}", 0), false))
                 .as("the same version again is not a restatement")
                 .isFalse();
     }
@@ -145,7 +145,7 @@ class BallotFeedTests {
     @Test
     void aPanelRenderedAfterTheOpeningNeedsNoRestatement() {
         feed.join(mock(Viewer.class));
-        feed.publish(Frame.update(4, "<p>voting open</p>", 0), false);
+        feed.publish(Frame.update(4, "<p>voting open</p>", "{}", 0), false);
 
         assertThat(feed.opened(0)).isEqualTo(-1);
     }
@@ -159,7 +159,7 @@ class BallotFeedTests {
         assertThat(feed.beginEnding()).isEqualTo(-1);
         assertThat(feed.changed(1_000, 0)).isEqualTo(-1);
 
-        Frame last = Frame.finalUpdate(7, "<p>7</p>");
+        Frame last = Frame.finalUpdate(7, "<p>7</p>", "{}");
         assertThat(feed.ended(last, token)).containsExactly(early);
         assertThat(feed.join(mock(Viewer.class)).finalFrame()).isSameAs(last);
     }
@@ -168,7 +168,7 @@ class BallotFeedTests {
     void aReopenedFeedRendersAgainAndForgetsItsFinalFrame() {
         feed.join(mock(Viewer.class));
         long token = feed.beginEnding();
-        feed.ended(Frame.finalUpdate(7, "<p>7</p>"), token);
+        feed.ended(Frame.finalUpdate(7, "<p>7</p>", "{}"), token);
 
         assertThat(feed.reopened(10 * INTERVAL)).as("a render is scheduled").isNotNegative();
 
@@ -184,7 +184,7 @@ class BallotFeedTests {
 
         feed.reopened(10 * INTERVAL);
 
-        assertThat(feed.ended(Frame.finalUpdate(7, "<p>7</p>"), token)).isEmpty();
+        assertThat(feed.ended(Frame.finalUpdate(7, "<p>7</p>", "{}"), token)).isEmpty();
         assertThat(feed.hasEnded()).isFalse();
     }
 

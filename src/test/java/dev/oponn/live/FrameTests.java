@@ -10,14 +10,14 @@ class FrameTests {
 
     @Test
     void anUpdateIsTheVersionAsIdAndOneDataLinePerLine() {
-        Frame frame = Frame.update(42, "<section>\n  <p>é</p>\n</section>\n", 0);
+        Frame frame = Frame.update(42, "<section>\n  <p>é</p>\n</section>\n", "{}", 0);
 
         assertThat(text(frame)).isEqualTo("id: 42\ndata: <section>\ndata:   <p>é</p>\ndata: </section>\n\n");
     }
 
     @Test
     void everyLineBreakFormStartsANewDataLineSoTextCannotOpenAFieldOfItsOwn() {
-        Frame frame = Frame.update(1, "a\rid: 999\r\nevent: closed\nb", 0);
+        Frame frame = Frame.update(1, "a\rid: 999\r\nevent: closed\nb", "{}", 0);
 
         assertThat(text(frame).split("\n"))
                 .containsExactly("id: 1", "data: a", "data: id: 999", "data: event: closed", "data: b");
@@ -25,9 +25,9 @@ class FrameTests {
 
     @Test
     void theFinalUpdateIsFollowedByTheClosedEvent() {
-        assertThat(text(Frame.finalUpdate(3, "<p>x</p>")))
+        assertThat(text(Frame.finalUpdate(3, "<p>x</p>", "{}")))
                 .isEqualTo("id: 3\ndata: <p>x</p>\n\nevent: closed\ndata: voting closed\n\n");
-        assertThat(Frame.finalUpdate(3, "<p>x</p>").last())
+        assertThat(Frame.finalUpdate(3, "<p>x</p>", "{}").last())
                 .as("the stream lingers for a reopening")
                 .isFalse();
     }

@@ -80,8 +80,8 @@ class ViewerTests {
     void aHiddenPanelReplacesAnyVersionAndTheNextVisibleTallyIsTakenWhateverItsVersion() throws Exception {
         start(update(5));
 
-        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>"));
-        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>"));
+        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>", "{}"));
+        viewer.offer(Frame.hidden("<p>results are hidden until the ballot closes</p>", "{}"));
         assertThat(out.text()).containsOnlyOnce("id: hidden");
 
         viewer.offer(update(5));
@@ -101,10 +101,10 @@ class ViewerTests {
 
     @Test
     void theSameVersionRestatedWithANewPanelIsSentOnce() {
-        start(Frame.update(5, "<p>starts in 1 minute</p>", 0));
+        start(Frame.update(5, "<p>starts in 1 minute</p>", "{}", 0));
 
-        viewer.offer(Frame.update(5, "<p>voting open</p>", 0));
-        viewer.offer(Frame.update(5, "<p>voting open</p>", 0));
+        viewer.offer(Frame.update(5, "<p>voting open</p>", "{}", 0));
+        viewer.offer(Frame.update(5, "<p>voting open</p>", "{}", 0));
 
         assertThat(sent).containsExactly(5L, 5L);
         assertThat(out.text()).endsWith("data: <p>voting open</p>\n\n");
@@ -186,7 +186,7 @@ class ViewerTests {
     }
 
     private static Frame update(long version) {
-        return Frame.update(version, "<p>" + version + "</p>", 0);
+        return Frame.update(version, "<p>" + version + "</p>", "{}", 0);
     }
 
     /** A servlet output in non-blocking mode whose socket is full whenever {@code ready} is false. */

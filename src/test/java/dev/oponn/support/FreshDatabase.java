@@ -120,7 +120,11 @@ public final class FreshDatabase implements ApplicationContextInitializer<Config
                     "oponn.database.password",
                     "",
                     "oponn.database.pool-size",
-                    "5");
+                    "5",
+                    // Cached test contexts idle while other classes run; holding five connections each, a suite of
+                    // them used up the server's 100.
+                    "oponn.database.pool-min-idle",
+                    "0");
         }
 
         public void drop() {

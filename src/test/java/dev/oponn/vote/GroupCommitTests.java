@@ -60,6 +60,12 @@ class GroupCommitTests {
         assertThat(batch.subList(0, 5))
                 .allSatisfy(v -> assertThat(v.outcome().join()).isTrue());
         assertThat(broken.outcome()).isCompletedExceptionally();
+        Throwable failure = broken.outcome().handle((ok, e) -> e).join();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            assertThat(cause.getMessage())
+                    .as("what the failure would put in a log names no ballot")
+                    .doesNotContain(ballot.value());
+        }
         assertThat(total(ballot)).isEqualTo(5);
         assertThat(jdbc.sql("SELECT count(*) FROM ballot_voter WHERE ballot_id = :id")
                         .param("id", ballot.value())

@@ -24,7 +24,11 @@ final class Ballots {
     }
 
     static String create(Clients clients, OponnInstance on, String measure, String options, boolean writeIns) {
-        Device creator = new Device(clients.next());
+        return create(new Device(clients.next()), on, measure, options, writeIns);
+    }
+
+    /** As the given device, which then holds the guest creator's one-time manage-link cookie. */
+    static String create(Device creator, OponnInstance on, String measure, String options, boolean writeIns) {
         try {
             creator.get(on.base(), "/create");
             HttpResponse<String> created = creator.post(

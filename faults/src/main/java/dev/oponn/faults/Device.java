@@ -20,6 +20,8 @@ final class Device {
 
     static final String DEVICE_COOKIE = "oponn_device";
     static final String CSRF_COOKIE = "oponn_csrf_token";
+    /** The guest creator's manage key, for one vote page visit (the browser sends it to every path; Oponn reads it on that ballot's). */
+    static final String MANAGE_ONCE_COOKIE = "oponn_manage_once";
 
     private final HttpClient http;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
@@ -105,7 +107,7 @@ final class Device {
         String value = pair.substring(eq + 1).strip();
         if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
             cookies.remove(name);
-        } else if (name.equals(DEVICE_COOKIE) || name.equals(CSRF_COOKIE)) {
+        } else if (name.equals(DEVICE_COOKIE) || name.equals(CSRF_COOKIE) || name.equals(MANAGE_ONCE_COOKIE)) {
             // The per-ballot "voted" cookies are a browser hint only; keeping them would grow every request.
             cookies.put(name, value);
         }

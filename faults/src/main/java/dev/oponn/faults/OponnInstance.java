@@ -128,12 +128,18 @@ final class OponnInstance implements AutoCloseable {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.run"));
         String info = Commands.run(java.util.List.of(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
-        java.util.regex.Matcher used =
-                java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-        if (!used.find()) {
+        // The generations' lines ("DefNew total 116160K, used 31005K [...", "Tenured total ..."), not their spaces'
+        // ("eden space 103296K, 30% used") nor Metaspace's ("used 1234K, committed ...", no total).
+        java.util.regex.Pattern used = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K");
+        long bytes = info.lines()
+                .map(used::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1)) * 1024)
+                .sum();
+        if (bytes == 0) {
             throw new IllegalStateException("no heap figure in: " + info);
         }
-        return Long.parseLong(used.group(1)) * 1024;
+        return bytes;
     }
 
     /** The sum of a Prometheus metric's samples on {@code /actuator/prometheus} (0 when it has none yet). */

@@ -15,12 +15,21 @@ final class Ports {
 
     private Ports() {}
 
+    /**
+     * A port free now, below Linux's ephemeral range (32768 and up): a server here keeps its port across restarts,
+     * and a port from that range can be taken meanwhile by any outgoing connection, which once made an instance's
+     * restart fail with "port in use".
+     */
     static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Try another.
+            }
         }
+        throw new UncheckedIOException(new IOException("no free port in 20000-31999"));
     }
 
     static boolean accepting(int port) {

@@ -18,6 +18,7 @@ final class Report {
      * @param converged seconds after the load stopped until every viewer showed the database's tally
      * @param seen what clients were answered while the fault lasted ({@code 503: 240})
      * @param passed whether every assertion of the case held
+     * @param ledger whether the row counts votes (a fault under load), or is an abuse case with its own criterion
      */
     record Row(
             String fault,
@@ -31,7 +32,8 @@ final class Report {
             double converged,
             Map<String, Long> seen,
             String notes,
-            boolean passed) {
+            boolean passed,
+            boolean ledger) {
 
         static Row of(
                 String fault,
@@ -52,12 +54,13 @@ final class Report {
                     converged,
                     seen,
                     notes,
-                    v.clean());
+                    v.clean(),
+                    true);
         }
 
         /** An abuse case: no vote ledger, a pass criterion and what was measured. */
         static Row abuse(String fault, long attempted, Map<String, Long> seen, String notes, boolean passed) {
-            return new Row(fault, attempted, 0, 0, 0, 0, 0, -1, -1, seen, notes, passed);
+            return new Row(fault, attempted, 0, 0, 0, 0, 0, -1, -1, seen, notes, passed, false);
         }
 
         Row failedWith(String note) {
@@ -73,7 +76,8 @@ final class Report {
                     converged,
                     seen,
                     notes + "; " + note,
-                    false);
+                    false,
+                    ledger);
         }
     }
 
@@ -95,9 +99,9 @@ final class Report {
         for (Row r : rows) {
             out.append("| ").append(r.fault());
             out.append(" | ").append(r.attempted());
-            out.append(" | ").append(r.acknowledged());
-            out.append(" | ").append(r.lost());
-            out.append(" | ").append(r.duplicated());
+            out.append(" | ").append(r.ledger() ? Long.toString(r.acknowledged()) : "-");
+            out.append(" | ").append(r.ledger() ? Long.toString(r.lost()) : "-");
+            out.append(" | ").append(r.ledger() ? Long.toString(r.duplicated()) : "-");
             out.append(" | ").append(seconds(r.recovery()));
             out.append(" | ").append(seconds(r.converged()));
             out.append(" | ").append(seen(r.seen()));
@@ -135,6 +139,7 @@ final class Report {
                     .map(e -> quote(e.getKey()) + ":" + e.getValue())
                     .collect(Collectors.joining(",")));
             json.append("},\"notes\":").append(quote(r.notes()));
+            json.append(",\"vote_ledger\":").append(r.ledger());
             json.append(",\"passed\":").append(r.passed()).append('}');
             json.append(i + 1 < rows.size() ? ",\n" : "\n");
         }

@@ -35,6 +35,7 @@ final class Rig implements AutoCloseable {
     private final byte[] secret;
     private final Map<String, String> settings;
     private final List<OponnInstance> instances = new ArrayList<>();
+    private final Thread stopOnExit = new Thread(this::stop, "stop the faults cluster");
 
     private Rig(
             Path dir,
@@ -91,6 +92,8 @@ final class Rig implements AutoCloseable {
         }
         settings.putAll(extra);
         Rig rig = new Rig(dir, jar, postgres, redis, moto, secret, Map.copyOf(settings));
+        // A test JVM that is killed (a CI timeout, Ctrl-C) must not leave servers behind: PostgreSQL runs detached.
+        Runtime.getRuntime().addShutdownHook(rig.stopOnExit);
         try {
             for (int i = 0; i < count; i++) {
                 rig.instances.add(new OponnInstance("oponn-" + label + "-" + (char) ('a' + i), jar, settings, dir));
@@ -192,6 +195,15 @@ final class Rig implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: it stops everything.
+        }
+        stop();
+    }
+
+    private void stop() {
         try {
             instances.forEach(OponnInstance::close);
         } finally {

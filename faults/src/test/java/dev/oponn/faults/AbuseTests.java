@@ -128,28 +128,59 @@ class AbuseTests {
             for (Future<?> get : gets) {
                 get.get();
             }
-            // One address posting votes to ballots that do not exist: 404 until the vote limit, then 429.
+            // One address posting votes to ballots that do not exist, faster than its bucket refills (1,200 a
+            // minute): 404 until the vote limit, then 429.
             Device poster = new Device(one.next());
             poster.get(rig.instance(0).base(), "/create");
-            for (int i = 0; i < 1300; i++) {
-                HttpResponse<String> response =
-                        poster.post(rig.instance(i % 2).base(), "/vote/" + ids.get(i % ids.size()), "option_id", "1");
-                seen.merge("POST " + response.statusCode(), 1L, Long::sum);
+            List<Future<?>> posts = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                OponnInstance on = rig.instance(i % 2);
+                String id = ids.get(i % ids.size());
+                posts.add(threads.submit(() -> {
+                    HttpResponse<String> response = poster.post(on.base(), "/vote/" + id, "option_id", "1");
+                    seen.merge("POST " + response.statusCode(), 1L, Long::sum);
+                    return null;
+                }));
+            }
+            for (Future<?> post : posts) {
+                post.get();
+            }
+        }
+        // A guest's ballot managed through its link: neither its id nor its manage key may reach a log either.
+        String manageKey;
+        try (Clients owner = new Clients(1, 239)) {
+            Device creator = new Device(owner.next());
+            String guest = Ballots.create(creator, rig.instance(0), "managed by link", "a, b", false);
+            String page = creator.get(rig.instance(0).base(), "/vote/" + guest).body();
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("/manage/" + guest + "/([A-Za-z0-9_-]+)")
+                    .matcher(page);
+            manageKey = link.find() ? link.group(1) : "";
+            if (!manageKey.isEmpty()) {
+                creator.get(rig.instance(1).base(), link.group());
+                creator.post(rig.instance(1).base(), link.group() + "/extend", "duration_mins", "60");
+                creator.get(rig.instance(0).base(), "/manage/" + guest + "/not-the-key");
             }
         }
         String logs = rig.logs();
-        long leaked = ids.stream().filter(logs::contains).count();
-        boolean passed = seen.keySet().stream()
+        List<String> secrets = new ArrayList<>(ids);
+        secrets.addAll(ballotIds());
+        if (!manageKey.isEmpty()) {
+            secrets.add(manageKey);
+        }
+        long leaked = secrets.stream().filter(logs::contains).count();
+        boolean passed = !manageKey.isEmpty()
+                && seen.keySet().stream()
                         .allMatch(k -> k.equals("GET 404") || k.equals("POST 404") || k.equals("POST 429"))
                 && seen.containsKey("POST 429")
                 && leaked == 0;
         suite.report()
                 .add(Report.Row.abuse(
-                        "2,800 requests for random ballot ids (scaled down from 100,000 for time)",
-                        2800,
+                        "3,500 requests for random ballot ids (scaled down from 100,000 for time)",
+                        3500,
                         new TreeMap<>(seen),
                         "distinct 404 bodies "
-                                + bodies.values().stream().distinct().count() + ", ids in logs " + leaked,
+                                + bodies.values().stream().distinct().count() + "; of " + secrets.size()
+                                + " random ids, ballot ids and a manage key, in logs: " + leaked,
                         passed));
 
         assertThat(seen).as("every answer").containsOnlyKeys("GET 404", "POST 404", "POST 429");
@@ -157,7 +188,12 @@ class AbuseTests {
         assertThat(bodies.values().stream().distinct().count())
                 .as("every 404 is the same page, whatever the route: %s", bodies.keySet())
                 .isEqualTo(1);
-        assertThat(leaked).as("random ids written to a log").isZero();
+        assertThat(manageKey)
+                .as("the guest creator's manage key, from its vote page")
+                .isNotEmpty();
+        assertThat(leaked)
+                .as("random ids, ballot ids and the manage key written to a log (%d checked)", secrets.size())
+                .isZero();
     }
 
     @Test
@@ -299,6 +335,20 @@ class AbuseTests {
         return RawHttp.ascii("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n" + cookies
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length()
                 + "\r\nConnection: close\r\n\r\n" + body);
+    }
+
+    private List<String> ballotIds() {
+        List<String> ids = new ArrayList<>();
+        try (Connection c = rig.database();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT id FROM ballot")) {
+            while (r.next()) {
+                ids.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return ids;
     }
 
     private Map<String, Long> rows() {

@@ -1,0 +1,73 @@
+package dev.oponn.webhook;
+
+import dev.oponn.ballot.BallotId;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The bodies of the three messages, in the Standard Webhooks shape {@code {type, timestamp, data}}. They name the
+ * ballot by id and carry counts by option id, never its text: the receiver reads the labels from the API while the
+ * ballot exists, and a deleted ballot's message needs nothing its destroyed key protected.
+ */
+@Component
+class Messages {
+
+    private final JsonMapper json;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Messages(JsonMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A new message id ({@code webhook-id}), the same on every attempt. */
+    String newId() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return "msg_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    String deleted(BallotId ballot) {
+        return body(WebhookEvent.BALLOT_DELETED, Map.of("ballot_id", ballot.value()));
+    }
+
+    String closed(BallotId ballot, Instant endedAt) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ballot_id", ballot.value());
+        data.put("ended_at", endedAt.toString());
+        return body(WebhookEvent.BALLOT_CLOSED, data);
+    }
+
+    /** @param counts votes by option id, as the counters hold them (an option nobody chose may be absent) */
+    String finalResults(BallotId ballot, Instant endedAt, Map<Integer, Long> counts) {
+        long total = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<Map<String, Object>> options = new TreeMap<>(counts)
+                .entrySet().stream()
+                        .map(e -> Map.<String, Object>of("id", e.getKey(), "votes", e.getValue()))
+                        .toList();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ballot_id", ballot.value());
+        data.put("ended_at", endedAt.toString());
+        data.put("tally_version", total);
+        data.put("total_votes", total);
+        data.put("options", options);
+        return body(WebhookEvent.RESULTS_FINAL, data);
+    }
+
+    private String body(WebhookEvent event, Map<String, Object> data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", event.type());
+        body.put("timestamp", clock.instant().toString());
+        body.put("data", data);
+        return json.writeValueAsString(body);
+    }
+}
