@@ -54,14 +54,10 @@ class LanguagesInBrowserTests extends BrowserTest {
             browser.get(url("/results/" + ballot));
             assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang"))
                     .isEqualTo(lang);
-            String before = browser.findElement(By.cssSelector("#results-panel .status"))
-                    .getText();
+            String before = status();
             Flows.vote(new Device(port), ballot, "1");
-            wait.until(driver -> !driver.findElement(By.cssSelector("#results-panel .status"))
-                    .getText()
-                    .equals(before));
-            assertThat(browser.findElement(By.cssSelector("#results-panel .status"))
-                            .getText())
+            wait.ignoring(StaleElementReferenceException.class).until(driver -> !before.equals(status()));
+            assertThat(status())
                     .as("the panel pushed live, in %s", lang)
                     .startsWith(OPEN.get(lang))
                     .endsWith(VOTES.get(lang));
@@ -77,7 +73,7 @@ class LanguagesInBrowserTests extends BrowserTest {
                 return browser.findElement(By.cssSelector("#results-panel .status"))
                         .getText();
             } catch (StaleElementReferenceException swapped) {
-                if (attempt == 5) {
+                if (attempt == 50) {
                     throw swapped;
                 }
             }
