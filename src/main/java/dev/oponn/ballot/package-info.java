@@ -9,7 +9,10 @@
  * ({@link dev.oponn.ballot.Ballot}, {@link dev.oponn.ballot.BallotId}, {@link dev.oponn.ballot.BallotOption},
  * {@link dev.oponn.ballot.BallotStatus}, {@link dev.oponn.ballot.BallotDraft}, how labels compare
  * ({@link dev.oponn.ballot.OptionLabels#normalize})), {@link dev.oponn.ballot.BallotCatalog} to read ballots,
- * {@link dev.oponn.ballot.BallotService} to create and delete them, {@link dev.oponn.ballot.BallotOptions} to append
+ * {@link dev.oponn.ballot.BallotService} to create and delete them, {@link dev.oponn.ballot.BallotCreation} (the
+ * create form's rules, for the page and programs: {@link dev.oponn.ballot.NewBallotRequest},
+ * {@link dev.oponn.ballot.CreatedBallot}), {@link dev.oponn.ballot.OwnerControls} (the manage page's controls, for
+ * the page and programs), {@link dev.oponn.ballot.BallotOptions} to append
  * a write-in inside the caller's transaction, the events {@link dev.oponn.ballot.BallotDeleted} and
  * {@link dev.oponn.ballot.BallotChanged}, {@link dev.oponn.ballot.BallotOwners} (is this requester the
  * owner), and the {@link dev.oponn.ballot.BallotPage} and {@link dev.oponn.ballot.OwnerResults} that other features

@@ -9,7 +9,8 @@
  * <p>A viewer from whom the counts are hidden (results visibility) gets a hidden panel whose {@code id:} never grows
  * with votes; the owner's manage page listens on {@code /manage/{id}/live-results} (or with the guest's key).
  *
- * <p>No tables, and nothing public: it listens to {@link dev.oponn.vote.VoteRecorded},
+ * <p>No tables. Public surface: {@link dev.oponn.live.ResultsStreams}, which opens a stream in either form (the
+ * panel's HTML, or the public API's JSON), both served from the same feeds. It listens to {@link dev.oponn.vote.VoteRecorded},
  * {@link dev.oponn.ballot.BallotDeleted} (a deleted ballot's streams end) and
  * {@link dev.oponn.ballot.BallotChanged} (relayed to every instance), and serves its routes.
  */

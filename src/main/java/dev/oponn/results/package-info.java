@@ -8,7 +8,8 @@
  *
  * <p>No tables of its own: the counts come from {@link dev.oponn.vote.Tallies}. Public surface:
  * {@link dev.oponn.results.ResultsService}, {@link dev.oponn.results.Results}, {@link dev.oponn.results.HiddenResults}
- * and {@link dev.oponn.results.ResultsAccess} (for live and share). It provides the ballot feature's
+ * and {@link dev.oponn.results.ResultsAccess} (for live and share), {@link dev.oponn.results.ResultsDocument} (a tally
+ * as JSON, for the API and the live stream's JSON form) and {@link dev.oponn.results.ResultsExport} (for the API). It provides the ballot feature's
  * {@link dev.oponn.ballot.OwnerResults}: the manage page's counts.
  */
 @NullMarked

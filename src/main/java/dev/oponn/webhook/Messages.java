@@ -1,14 +1,13 @@
 package dev.oponn.webhook;
 
 import dev.oponn.ballot.BallotId;
+import dev.oponn.results.ResultsDocument;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,19 +46,31 @@ class Messages {
         return body(WebhookEvent.BALLOT_CLOSED, data);
     }
 
-    /** @param counts votes by option id, as the counters hold them (an option nobody chose may be absent) */
-    String finalResults(BallotId ballot, Instant endedAt, Map<Integer, Long> counts) {
-        long total = counts.values().stream().mapToLong(Long::longValue).sum();
-        List<Map<String, Object>> options = new TreeMap<>(counts)
-                .entrySet().stream()
-                        .map(e -> Map.<String, Object>of("id", e.getKey(), "votes", e.getValue()))
-                        .toList();
+    /**
+     * The final tally as the API's results document has it, without the labels: votes per option id, and for ranked
+     * ballots the rounds and winner, for score ballots the stars, all by option id.
+     */
+    String finalResults(ResultsDocument results, Instant endedAt) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ballot_id", ballot.value());
+        data.put("ballot_id", results.ballotId());
         data.put("ended_at", endedAt.toString());
-        data.put("tally_version", total);
-        data.put("total_votes", total);
-        data.put("options", options);
+        data.put("voting_method", results.votingMethod());
+        data.put("tally_version", results.tallyVersion());
+        data.put("total_votes", results.totalVotes());
+        data.put(
+                "options",
+                results.options().stream()
+                        .map(o -> Map.<String, Object>of("id", o.id(), "votes", o.votes()))
+                        .toList());
+        if (results.rounds() != null) {
+            data.put("rounds", results.rounds());
+        }
+        if (results.winner() != null) {
+            data.put("winner", results.winner());
+        }
+        if (results.stars() != null) {
+            data.put("stars", results.stars());
+        }
         return body(WebhookEvent.RESULTS_FINAL, data);
     }
 

@@ -1,6 +1,8 @@
 package dev.oponn.webhook;
 
-import dev.oponn.vote.Tallies;
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.results.ResultsDocument;
+import dev.oponn.results.ResultsService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,7 +56,8 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
 
     private final Outbox outbox;
     private final Messages messages;
-    private final Tallies tallies;
+    private final BallotCatalog catalog;
+    private final ResultsService results;
     private final Destinations destinations;
     private final WebhookSecrets secrets;
     private final TransactionTemplate transactions;
@@ -78,7 +80,8 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
     WebhookDispatcher(
             Outbox outbox,
             Messages messages,
-            Tallies tallies,
+            BallotCatalog catalog,
+            ResultsService results,
             Destinations destinations,
             WebhookSecrets secrets,
             TransactionTemplate transactions,
@@ -87,7 +90,8 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
             MeterRegistry meters) {
         this.outbox = outbox;
         this.messages = messages;
-        this.tallies = tallies;
+        this.catalog = catalog;
+        this.results = results;
         this.destinations = destinations;
         this.secrets = secrets;
         this.transactions = transactions;
@@ -148,12 +152,14 @@ class WebhookDispatcher implements SmartLifecycle, AutoCloseable {
                             messages.closed(webhook.ballot(), ended.endsAt()));
                 }
                 if (webhook.events().contains(WebhookEvent.RESULTS_FINAL)) {
-                    Map<Integer, Long> counts = tallies.counts(webhook.ballot());
-                    outbox.enqueue(
-                            messages.newId(),
-                            webhook,
-                            WebhookEvent.RESULTS_FINAL,
-                            messages.finalResults(webhook.ballot(), ended.endsAt(), counts));
+                    // Read through the results service, as the results page reads it, for every voting method.
+                    catalog.find(webhook.ballot())
+                            .map(ballot -> ResultsDocument.of(results.current(ballot), clock.instant()))
+                            .ifPresent(tally -> outbox.enqueue(
+                                    messages.newId(),
+                                    webhook,
+                                    WebhookEvent.RESULTS_FINAL,
+                                    messages.finalResults(tally, ended.endsAt())));
                 }
                 outbox.told(webhook.id(), ended.endsAt());
             }

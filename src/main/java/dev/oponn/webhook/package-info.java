@@ -13,7 +13,7 @@
  * delivery runs on its own threads, so no vote waits for a receiver.
  *
  * <p>Tables: {@code webhook}, {@code webhook_delivery}; reads the voting window through {@code ballot_window} and the
- * counts through {@link dev.oponn.vote.Tallies}. Public surface: {@link dev.oponn.webhook.Webhooks} (registering).
+ * final tally through {@link dev.oponn.results.ResultsService}. Public surface: {@link dev.oponn.webhook.Webhooks} (registering).
  */
 @NullMarked
 package dev.oponn.webhook;

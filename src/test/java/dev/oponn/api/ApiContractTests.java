@@ -2,7 +2,6 @@ package dev.oponn.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oponn.support.OponnTest;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,15 +10,13 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One test per operation at least: its status, headers and body, each reply checked against the OpenAPI document the
  * server itself serves, and the pages' own messages where the API refuses.
  */
-@OponnTest
-@TestPropertySource(properties = {"oponn.votes.challenge-difficulty=50", "oponn.live.ended-linger=0s"})
+@ApiTest
 class ApiContractTests {
 
     @LocalServerPort

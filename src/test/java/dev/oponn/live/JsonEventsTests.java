@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.oponn.api.ApiClient;
-import dev.oponn.support.OponnTest;
+import dev.oponn.api.ApiTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +23,7 @@ import tools.jackson.databind.JsonNode;
  * and serialised once for the pages' viewers and the programs' alike; ids are tally versions and resume; the stream
  * ends with {@code closed} or {@code deleted}.
  */
-@OponnTest
-@TestPropertySource(
-        properties = {"oponn.live.heartbeat-interval=1s", "oponn.live.idle-retention=1s", "oponn.live.ended-linger=0s"})
+@ApiTest
 class JsonEventsTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.oponn.api.ApiClient;
+import dev.oponn.api.ApiTest;
 import dev.oponn.api.OpenApiContract;
-import dev.oponn.support.OponnTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,8 +20,7 @@ import tools.jackson.databind.JsonNode;
  * the three messages signed per Standard Webhooks, retries under one id, redirects refused, and no vote waiting for
  * a slow receiver.
  */
-@OponnTest
-@TestPropertySource(properties = {"oponn.webhooks.allow-private=true", "oponn.webhooks.retry-delay=1s"})
+@ApiTest
 class WebhookDeliveryTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -97,11 +95,34 @@ class WebhookDeliveryTests {
                 .readTree(receiver.ofType("results.final").getFirst().body())
                 .get("data");
         assertThat(results.get("total_votes").asLong()).isEqualTo(2);
-        assertThat(results.get("options").get(0).get("id").asInt()).isEqualTo(2);
-        assertThat(results.get("options").get(0).get("votes").asLong()).isEqualTo(2);
+        assertThat(results.get("options").get(1).get("id").asInt()).isEqualTo(2);
+        assertThat(results.get("options").get(1).get("votes").asLong()).isEqualTo(2);
+        assertThat(results.get("options").get(0).get("votes").asLong()).isZero();
         assertThat(receiver.received().getFirst().body())
                 .doesNotContain("Pizza")
                 .doesNotContain("Sushi");
+    }
+
+    @Test
+    void aRankedBallotsFinalResultsCarryItsRunoffRoundsAndWinner() {
+        ApiClient.Created ballot = api.create("{\"measure\":\"Chair\",\"options\":[\"Ada\",\"Bo\",\"Cy\"],"
+                + "\"duration_mins\":0,\"voting_method\":\"ranked\"}");
+        String secret = register(ballot, "results.final");
+        // First preferences Ada 2, Bo 2, Cy 1: Cy is eliminated and its ballot moves to Bo, who then has 3 of 5.
+        for (String ranking : new String[] {"[2]", "[2]", "[1,2]", "[3,2]", "[1]"}) {
+            api.vote(ballot.id(), api.device(), "{\"ranking\":" + ranking + "}");
+        }
+
+        api.post("/api/v1/ballots/" + ballot.id() + "/close", null, ballot.owner());
+
+        await().atMost(WAIT).until(() -> !receiver.ofType("results.final").isEmpty());
+        Receiver.Received message = receiver.ofType("results.final").getFirst();
+        assertThat(message.verifiedWith(secret)).isTrue();
+        JsonNode data = ApiClient.JSON.readTree(message.body()).get("data");
+        assertThat(data.get("voting_method").asString()).isEqualTo("ranked");
+        assertThat(data.get("rounds").size()).isEqualTo(2);
+        assertThat(data.get("winner").asInt()).isEqualTo(2);
+        assertThat(message.body()).doesNotContain("Ada").doesNotContain("Bo\"");
     }
 
     @Test

@@ -82,6 +82,20 @@ final class FaultRun implements AutoCloseable {
         return faultTo;
     }
 
+    /** Ends the steady load early; {@link #finish} then only checks. */
+    void stopLoad() {
+        load.stop();
+    }
+
+    /** {@code perBallot} votes on each ballot, all on one instance, by new devices; recorded like the load's. */
+    void voteOnlyOn(OponnInstance on, int perBallot) {
+        for (String ballot : ballots) {
+            for (int i = 0; i < perBallot; i++) {
+                load.voteOnce(on, ballot);
+            }
+        }
+    }
+
     void keepVoting(Duration duration) {
         Ports.pause(duration);
     }

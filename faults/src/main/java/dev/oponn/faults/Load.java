@@ -125,7 +125,24 @@ final class Load implements AutoCloseable {
     }
 
     private Attempt vote(Device device, String ballot) {
-        OponnInstance on = instances.get(Math.floorMod(turn.getAndIncrement(), instances.size()));
+        return vote(instances.get(Math.floorMod(turn.getAndIncrement(), instances.size())), device, ballot);
+    }
+
+    /** One vote by a new device (its vote page on {@code on}) on {@code on}, recorded like the load's. */
+    void voteOnce(OponnInstance on, String ballot) {
+        Device device = new Device(clients.next());
+        try {
+            device.open(on.base(), ballot);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        history.add(vote(on, device, ballot));
+    }
+
+    private Attempt vote(OponnInstance on, Device device, String ballot) {
         int option = 1 + ThreadLocalRandom.current().nextInt(options);
         long invoked = history.now();
         Attempt.Outcome outcome;
