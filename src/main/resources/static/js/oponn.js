@@ -2,6 +2,17 @@
 (function () {
   "use strict";
 
+  // The few words this script writes come from the page, in its language (data-* on <body>, from the bundles).
+  function word(name, fallback) {
+    return (document.body && document.body.dataset[name]) || fallback;
+  }
+
+  // A sentence with %1, %2 filled in: the ranking's announcements.
+  function sentence(name, fallback) {
+    var args = Array.prototype.slice.call(arguments, 2);
+    return word(name, fallback).replace(/%(\d)/g, function (all, i) { return args[Number(i) - 1]; });
+  }
+
   // A datetime-local value has no zone; send the browser's offset so the server reads it as local time.
   function fillTimezoneOffsets(root) {
     root.querySelectorAll("[data-tz-offset]").forEach(function (input) {
@@ -22,12 +33,12 @@
       if (!window.crypto || !window.crypto.subtle || typeof BigInt === "undefined") {
         if (status) {
           status.hidden = false;
-          status.textContent = "This ballot needs JavaScript and a secure connection (HTTPS) to vote";
+          status.textContent = word("needsSecure", "This ballot needs JavaScript and a secure connection (HTTPS) to vote");
         }
         return;
       }
       if (button) { button.disabled = true; }
-      if (status) { status.hidden = false; status.textContent = "preparing_vote…"; }
+      if (status) { status.hidden = false; status.textContent = word("preparing", "preparing_vote…"); }
       var started = Date.now();
       solve(form.dataset.challengeSalt, BigInt(form.dataset.challengeTarget)).then(function (n) {
         form.querySelector("input[name=solution]").value = String(n);
@@ -107,9 +118,9 @@
     position.setAttribute("data-rank-position", "");
     row.insertBefore(position, row.firstChild);
     var name = labelOf(row);
-    var toggle = button("toggle", "rank", null);
-    var up = button("up", "▲", "move " + name + " up");
-    var down = button("down", "▼", "move " + name + " down");
+    var toggle = button("toggle", word("rankButton", "rank"), null);
+    var up = button("up", "▲", sentence("moveUp", "move %1 up", name));
+    var down = button("down", "▼", sentence("moveDown", "move %1 down", name));
     row.appendChild(toggle);
     row.appendChild(up);
     row.appendChild(down);
@@ -118,14 +129,14 @@
         row.dataset.ranked = "false";
         var firstUnranked = list.querySelector("[data-rank-row][data-ranked=false]");
         list.insertBefore(row, firstUnranked);
-        say(status, name + " is no longer ranked");
+        say(status, sentence("unrankedSay", "%1 is no longer ranked", name));
       } else {
         row.dataset.ranked = "true";
         var unranked = list.querySelector("[data-rank-row][data-ranked=false]");
         list.insertBefore(row, unranked);
       }
       refresh(list);
-      if (row.dataset.ranked === "true") { say(status, name + " is ranked " + select.value); }
+      if (row.dataset.ranked === "true") { say(status, sentence("rankedSay", "%1 is ranked %2", name, select.value)); }
       toggle.focus();
     });
     up.addEventListener("click", function () { move(list, row, -1, status, up); });
@@ -147,7 +158,7 @@
       var target = row.dataset.ranked === "true" ? row : list.querySelector("[data-rank-row][data-ranked=false]");
       list.insertBefore(dragged, target);
       refresh(list);
-      say(status, labelOf(dragged) + " is ranked " + dragged.querySelector("select[data-rank]").value);
+      say(status, sentence("rankedSay", "%1 is ranked %2", labelOf(dragged), dragged.querySelector("select[data-rank]").value));
     });
   }
 
@@ -159,7 +170,7 @@
     if (to < 0 || to >= ranked.length) { return; }
     list.insertBefore(row, step < 0 ? ranked[to] : ranked[to].nextSibling);
     refresh(list);
-    say(status, labelOf(row) + " is ranked " + row.querySelector("select[data-rank]").value);
+    say(status, sentence("rankedSay", "%1 is ranked %2", labelOf(row), row.querySelector("select[data-rank]").value));
     focus.focus();
   }
 
@@ -220,7 +231,7 @@
     }
     navigator.clipboard.writeText(source.textContent.trim()).then(function () {
       var label = button.textContent;
-      button.textContent = "copied";
+      button.textContent = word("copied", "copied");
       setTimeout(function () { button.textContent = label; }, 1500);
     });
   });
@@ -265,16 +276,12 @@
     if (!votePanel) { return; }
     var status = votePanel.querySelector(".status");
     var button = votePanel.querySelector("#vote-form button[type=submit]");
-    var line;
-    var state;
-    if (live.querySelector("[data-deleted]")) {
-      line = "ballot deleted";
-      state = "ended";
-    } else {
-      var panelStatus = live.querySelector("[data-status-line]");
-      if (!panelStatus) { return; }
-      line = panelStatus.dataset.statusLine;
-      state = line === "voting closed" ? "ended" : (line.indexOf("starts in") === 0 ? "pending" : "active");
+    var panelStatus = live.querySelector("[data-status-line]");
+    if (!panelStatus) { return; }
+    var line = panelStatus.dataset.statusLine;
+    var state = stateOf(live.querySelector("[data-state]"));
+    if (status && status.dataset.liveStatus !== state && status.dataset.liveStatus !== undefined) {
+      announce(line);
     }
     if (status) {
       status.textContent = line;
@@ -286,10 +293,49 @@
     }
   }
 
+  // A panel's data-state is the message key of its status line; the vote page needs only three states.
+  function stateOf(element) {
+    var key = element ? element.dataset.state : "";
+    if (key === "status.closed" || key === "deleted") { return "ended"; }
+    return key === "status.starts_in" ? "pending" : "active";
+  }
+
+  // Screen readers hear a short sentence in the polite live region, never the whole panel: the new total and
+  // who leads when the count changes, the status line once when the ballot opens, closes or is deleted.
+  function announce(text) {
+    var region = document.querySelector("[data-live-announcer]");
+    if (region && text && region.textContent !== text) { region.textContent = text; }
+  }
+
+  var heard = {};
+  function announceResults(live) {
+    var panel = live.querySelector("#results-panel");
+    if (!panel) { return; }
+    var key = live.id || "live";
+    var state = stateOf(panel);
+    var before = heard[key];
+    heard[key] = {state: state, summary: panel.dataset.announce};
+    if (!before) { return; }
+    if (before.state !== state) {
+      var line = panel.querySelector("[data-status-line]");
+      announce(line ? line.dataset.statusLine : panel.dataset.announce);
+    } else if (before.summary !== panel.dataset.announce) {
+      announce(panel.dataset.announce);
+    }
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[sse-connect]").forEach(function (live) {
+      if (!live.hasAttribute("data-live-status")) { announceResults(live); }
+    });
+    var status = document.querySelector("#vote-panel .status");
+    if (status) { status.dataset.liveStatus = stateOf(status); }
+  });
+
   document.addEventListener("htmx:sseMessage", function (event) {
     var live = event.target.closest ? event.target.closest("[sse-connect]") : null;
     if (!live) { return; }
-    if (live.hasAttribute("data-live-status")) { followBallot(live); }
+    if (live.hasAttribute("data-live-status")) { followBallot(live); } else { announceResults(live); }
     if (event.detail && event.detail.type === "deleted") { stopListening(live); }
   });
 

@@ -2,6 +2,7 @@ package dev.oponn.account;
 
 import dev.oponn.account.internal.LoginView;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.util.Map;
@@ -26,9 +27,7 @@ class LoginController {
     ModelAndView login(
             @RequestParam(required = false) @Nullable String error,
             @RequestParam(required = false) @Nullable String expired) {
-        String message = error != null
-                ? "Sign-in did not complete. Try again, or continue as a guest."
-                : expired != null ? "Your session has ended. Sign in again to keep your ballots together." : null;
+        Text message = error != null ? Text.of("login.failed") : expired != null ? Text.of("login.expired") : null;
         return page(message, "", null);
     }
 
@@ -41,7 +40,7 @@ class LoginController {
         return new ModelAndView("account/logout");
     }
 
-    ModelAndView page(@Nullable String message, String name, @Nullable String nameError) {
+    ModelAndView page(@Nullable Text message, String name, @Nullable Text nameError) {
         LoginView view = new LoginView(
                 providers.offers("google"),
                 providers.offers("github"),

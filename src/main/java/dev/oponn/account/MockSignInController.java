@@ -1,6 +1,7 @@
 package dev.oponn.account;
 
 import dev.oponn.web.Htmx;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.text.Normalizer;
@@ -47,7 +48,7 @@ class MockSignInController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         String chosen = Normalizer.normalize(name.strip(), Normalizer.Form.NFC);
-        String problem = problem(chosen);
+        Text problem = problem(chosen);
         if (problem != null) {
             return login.page(null, name, problem);
         }
@@ -56,13 +57,13 @@ class MockSignInController {
         return Htmx.redirect(request, returnTo.destination(request, response));
     }
 
-    private static @Nullable String problem(String name) {
+    private static @Nullable Text problem(String name) {
         int length = name.codePointCount(0, name.length());
         if (length == 0) {
-            return "Name required";
+            return Text.of("login.name_required");
         }
         if (length > ProviderIdentities.NAME_MAX) {
-            return "at most " + ProviderIdentities.NAME_MAX + " characters";
+            return Text.of("login.name_too_long", String.valueOf(ProviderIdentities.NAME_MAX));
         }
         return null;
     }

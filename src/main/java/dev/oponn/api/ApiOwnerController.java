@@ -9,6 +9,7 @@ import dev.oponn.results.ResultsExport;
 import dev.oponn.results.ResultsService;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.PublicUrls;
+import dev.oponn.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -122,7 +123,8 @@ class ApiOwnerController {
         Ballot ballot = callers.owned(id, request);
         FieldErrors errors = FieldErrors.none();
         OwnerControls.Control which = OwnerControls.Control.parse(control).orElseThrow(ApiException::notFound);
-        Optional<String> refused = controls.apply(ballot, which, body == null ? Map.of() : body.form(), errors);
+        Optional<String> refused = controls.apply(ballot, which, body == null ? Map.of() : body.form(), errors)
+                .map(Text::english);
         if (errors.any()) {
             throw new ApiException(ApiProblem.invalid(errors));
         }

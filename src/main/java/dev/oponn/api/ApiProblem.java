@@ -52,7 +52,9 @@ record ApiProblem(
                 standard.title(),
                 status.value(),
                 "The request's fields are not valid: see errors",
-                new TreeMap<>(errors.asMap()),
+                errors.asMap().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().english(), (a, b) -> a, TreeMap::new)),
                 null);
     }
 

@@ -149,7 +149,7 @@ class ApiResultsController {
     }
 
     private static ApiException hidden(Ballot ballot) {
-        return new ApiException(
-                ApiProblem.of(HttpStatus.FORBIDDEN, ballot.resultsVisibility().hiddenNotice()));
+        return new ApiException(ApiProblem.of(
+                HttpStatus.FORBIDDEN, ballot.resultsVisibility().hiddenNotice().english()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.oponn.ballot;
 
+import dev.oponn.web.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,12 +49,14 @@ public record Ballot(
     }
 
     /** The line under the heading: {@code starts in 5 minutes}, {@code ends in 3 hours}, {@code voting open}. */
-    public String statusLine(Instant now) {
+    public Text statusLine(Instant now) {
         return switch (status(now)) {
-            case PENDING -> "starts in " + HumanDuration.format(Duration.between(now, startsAt));
+            case PENDING -> Text.of("status.starts_in", HumanDuration.of(Duration.between(now, startsAt)));
             case ACTIVE ->
-                endsAt == null ? "voting open" : "ends in " + HumanDuration.format(Duration.between(now, endsAt));
-            case ENDED -> "voting closed";
+                endsAt == null
+                        ? Text.of("status.open")
+                        : Text.of("status.ends_in", HumanDuration.of(Duration.between(now, endsAt)));
+            case ENDED -> Text.of("status.closed");
         };
     }
 

@@ -3,6 +3,7 @@ package dev.oponn.ballot;
 import dev.oponn.account.AccountId;
 import dev.oponn.ballot.internal.CreateBallotForm;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ public class BallotCreation {
     public Optional<CreatedBallot> create(NewBallotRequest request, @Nullable AccountId owner, FieldErrors errors) {
         List<String> options = request.options() == null ? List.of() : request.options();
         if (options.stream().anyMatch(option -> option == null || option.contains(","))) {
-            errors.reject("options_raw", "options cannot contain commas");
+            errors.reject("options_raw", Text.of("create.options_commas"));
         }
         CreateBallotForm form = new CreateBallotForm(
                 request.measure(),
@@ -62,7 +63,7 @@ public class BallotCreation {
         Optional<BallotDraft> draft = form.validate(Instant.now(clock), errors);
         Optional<WhoMayVote> who = WhoMayVote.parse(whoMayVote.strip());
         if (who.isEmpty()) {
-            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
         }
         if (draft.isEmpty() || who.isEmpty() || errors.any()) {
             log.atInfo()

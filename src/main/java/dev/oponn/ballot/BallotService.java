@@ -4,6 +4,7 @@ import dev.oponn.account.AccountId;
 import dev.oponn.crypto.BallotKeys;
 import dev.oponn.crypto.NewBallotKey;
 import dev.oponn.platform.LogFingerprints;
+import dev.oponn.web.Text;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.security.SecureRandom;
@@ -134,59 +135,59 @@ public class BallotService {
      *
      * @return why it was refused (nothing changed), or empty when done
      */
-    public Optional<String> close(BallotId id) {
+    public Optional<Text> close(BallotId id) {
         if (repository.close(id)) {
             return changed(id, BallotChanged.Kind.CLOSED);
         }
         return refused(
                 id,
                 status -> status == BallotStatus.PENDING
-                        ? "This ballot has not started yet"
-                        : "This ballot has already ended");
+                        ? Text.of("manage.refused.not_started")
+                        : Text.of("manage.refused.already_ended"));
     }
 
     /** Makes an ended ballot active again for {@code minutes} (0: with no end). */
-    public Optional<String> reopen(BallotId id, long minutes) {
+    public Optional<Text> reopen(BallotId id, long minutes) {
         if (repository.reopen(id, minutes)) {
             return changed(id, BallotChanged.Kind.REOPENED);
         }
         return refused(
                 id,
                 status -> status == BallotStatus.PENDING
-                        ? "This ballot has not started yet"
-                        : "This ballot has not ended: extend it instead");
+                        ? Text.of("manage.refused.not_started")
+                        : Text.of("manage.refused.not_ended"));
     }
 
     /** Moves the end of an active or pending ballot {@code minutes} later, or gives it one. */
-    public Optional<String> extend(BallotId id, long minutes) {
+    public Optional<Text> extend(BallotId id, long minutes) {
         if (repository.extend(id, minutes)) {
             return changed(id, BallotChanged.Kind.EXTENDED);
         }
-        return refused(id, status -> "This ballot has already ended: reopen it instead");
+        return refused(id, status -> Text.of("manage.refused.ended_reopen"));
     }
 
     /** Opens a scheduled ballot now. */
-    public Optional<String> start(BallotId id) {
+    public Optional<Text> start(BallotId id) {
         if (repository.start(id)) {
             return changed(id, BallotChanged.Kind.STARTED);
         }
-        return refused(id, status -> "This ballot has already started");
+        return refused(id, status -> Text.of("manage.refused.already_started"));
     }
 
     /** Who may vote from now on; votes already cast stay counted. */
-    public Optional<String> allowVoters(BallotId id, WhoMayVote who) {
+    public Optional<Text> allowVoters(BallotId id, WhoMayVote who) {
         Ballot ballot = catalog.find(id).orElse(null);
         if (ballot == null) {
-            return Optional.of("This ballot no longer exists");
+            return Optional.of(Text.of("manage.refused.gone"));
         }
         if (ballot.whoMayVote() == who) {
-            return Optional.of("Voting is already set to " + who.value());
+            return Optional.of(Text.of("manage.refused.voters_unchanged", who.value()));
         }
         repository.setWhoMayVote(id, who);
         return changed(id, BallotChanged.Kind.VOTERS);
     }
 
-    private Optional<String> changed(BallotId id, BallotChanged.Kind kind) {
+    private Optional<Text> changed(BallotId id, BallotChanged.Kind kind) {
         catalog.evict(id);
         events.publishEvent(new BallotChanged(id, kind));
         log.atInfo()
@@ -196,8 +197,8 @@ public class BallotService {
         return Optional.empty();
     }
 
-    private Optional<String> refused(BallotId id, Function<BallotStatus, String> message) {
-        return Optional.of(repository.statusNow(id).map(message).orElse("This ballot no longer exists"));
+    private Optional<Text> refused(BallotId id, Function<BallotStatus, Text> message) {
+        return Optional.of(repository.statusNow(id).map(message).orElse(Text.of("manage.refused.gone")));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.oponn.platform.OponnProperties;
 import dev.oponn.web.Htmx;
 import dev.oponn.web.Notice;
 import dev.oponn.web.PageNotices;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,10 +45,7 @@ class DeletedNotice implements PageNotices {
         }
         response.addHeader(HttpHeaders.SET_COOKIE, cookie("", Duration.ZERO));
         return Optional.of(new Notice(
-                "ballot_deleted",
-                "ballot_deleted",
-                "The ballot is deleted: its text can no longer be decrypted and its votes are gone.",
-                null));
+                "ballot_deleted", Text.of("notice.ballot_deleted.title"), Text.of("notice.ballot_deleted.text"), null));
     }
 
     private String cookie(String value, Duration maxAge) {

@@ -1,27 +1,27 @@
 package dev.oponn.ballot;
 
+import dev.oponn.web.Text;
 import java.time.Duration;
 
-/** Durations as the status line says them: the largest whole unit, rounded down. */
+/**
+ * Durations as the status line says them: the largest whole unit, rounded down. The bundles say each unit with its
+ * language's plural rule ({@code duration.minutes}: 1 minute, 2 minutes; in French 0 and 1 take the singular).
+ */
 final class HumanDuration {
 
     private HumanDuration() {}
 
-    static String format(Duration duration) {
+    static Text of(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         if (seconds < 60) {
-            return plural(seconds, "second");
+            return Text.of("duration.seconds", seconds);
         }
         if (seconds < 3_600) {
-            return plural(seconds / 60, "minute");
+            return Text.of("duration.minutes", seconds / 60);
         }
         if (seconds < 86_400) {
-            return plural(seconds / 3_600, "hour");
+            return Text.of("duration.hours", seconds / 3_600);
         }
-        return plural(seconds / 86_400, "day");
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return Text.of("duration.days", seconds / 86_400);
     }
 }

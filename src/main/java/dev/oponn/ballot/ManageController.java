@@ -5,7 +5,9 @@ import dev.oponn.ballot.internal.ManageSharing;
 import dev.oponn.ballot.internal.ManageView;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.Htmx;
+import dev.oponn.web.Languages;
 import dev.oponn.web.PublicUrls;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -46,6 +48,7 @@ class ManageController {
     private final OwnerResults results;
     private final BallotPage pages;
     private final PublicUrls urls;
+    private final Languages languages;
 
     ManageController(
             BallotCatalog catalog,
@@ -57,7 +60,9 @@ class ManageController {
             OwnerControls controls,
             OwnerResults results,
             BallotPage pages,
-            PublicUrls urls) {
+            PublicUrls urls,
+            Languages languages) {
+        this.languages = languages;
         this.catalog = catalog;
         this.ownership = ownership;
         this.ballots = ballots;
@@ -71,7 +76,7 @@ class ManageController {
     }
 
     /** Who is managing and where the page's forms post to. */
-    private record Owner(Ballot ballot, String words, String path) {}
+    private record Owner(Ballot ballot, Text words, String path) {}
 
     @GetMapping("/manage/{id}/{key}")
     ModelAndView byManageLink(@PathVariable String id, @PathVariable String key, HttpServletRequest request) {
@@ -114,11 +119,11 @@ class ManageController {
             HttpServletResponse response) {
         BallotId id = owner.ballot().id();
         FieldErrors errors = FieldErrors.none();
-        Optional<String> refused;
+        Optional<Text> refused;
         if (control.equals("delete")) {
             refused = Optional.empty();
             if (!"delete".equals(form.getOrDefault("confirm", "").strip())) {
-                errors.reject("confirm", "Type the word delete to confirm");
+                errors.reject("confirm", Text.of("manage.confirm_delete"));
             } else {
                 ballots.delete(id);
                 deletedNotice.handOver(response);
@@ -163,7 +168,7 @@ class ManageController {
                         .map(k -> ownership.opens(ballotId, k))
                         .orElse(false))
                 .flatMap(catalog::find)
-                .map(found(b -> "holder of this manage link", b -> "/manage/" + b.id().value() + "/" + key))
+                .map(found(b -> Text.of("manage.owner.link"), b -> "/manage/" + b.id().value() + "/" + key))
                 .orElseThrow(ManageController::notFound);
     }
 
@@ -174,11 +179,11 @@ class ManageController {
         return BallotId.parse(id)
                 .filter(ballotId -> ownership.ownedBy(ballotId, user.id()))
                 .flatMap(catalog::find)
-                .map(found(b -> "you (" + user.name() + ")", b -> "/manage/" + b.id().value()))
+                .map(found(b -> Text.of("manage.owner.you", user.name()), b -> "/manage/" + b.id().value()))
                 .orElseThrow(ManageController::notFound);
     }
 
-    private static Function<Ballot, Owner> found(Function<Ballot, String> words, Function<Ballot, String> path) {
+    private static Function<Ballot, Owner> found(Function<Ballot, Text> words, Function<Ballot, String> path) {
         return b -> new Owner(b, words.apply(b), path.apply(b));
     }
 
@@ -195,7 +200,7 @@ class ManageController {
                         owner.path(),
                         urls.absolute(pages.pathOf(ballot.id()), request),
                         ballot.resultsVisibility(),
-                        results.panel(ballot, owner.path() + "/live-results"),
+                        results.panel(ballot, owner.path() + "/live-results", languages.localizer(request)),
                         errors.get("results_visibility")));
         return new ModelAndView("ballot/manage", model);
     }

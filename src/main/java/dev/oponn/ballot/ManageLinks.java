@@ -5,6 +5,7 @@ import dev.oponn.web.Htmx;
 import dev.oponn.web.Notice;
 import dev.oponn.web.PageNotices;
 import dev.oponn.web.PublicUrls;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -58,8 +59,8 @@ class ManageLinks implements PageNotices {
                 .filter(key -> ownership.opens(ballot.get(), key))
                 .map(key -> new Notice(
                         "manage_link",
-                        "manage_link",
-                        "Keep this private link: it proves you created this ballot. It is shown only this once.",
+                        Text.of("notice.manage_link.title"),
+                        Text.of("notice.manage_link.text"),
                         urls.absolute("/manage/" + ballot.get().value() + "/" + key.value(), request)));
     }
 

@@ -1,6 +1,7 @@
 package dev.oponn.ballot;
 
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ public class OwnerControls {
      *     {@code results_visibility})
      * @return why the ballot's state refused it (nothing changed), or empty when done or when {@code errors} says why not
      */
-    public Optional<String> apply(Ballot ballot, Control control, Map<String, String> form, FieldErrors errors) {
+    public Optional<Text> apply(Ballot ballot, Control control, Map<String, String> form, FieldErrors errors) {
         BallotId id = ballot.id();
         return switch (control) {
             case CLOSE -> ballots.close(id);
@@ -86,8 +87,10 @@ public class OwnerControls {
         }
         errors.reject(
                 "duration_mins",
-                "Duration must be a whole number of minutes from " + min + " to " + DURATION_MAX_MINS
-                        + (min == 0 ? " (0 means no end)" : ""));
+                Text.of(
+                        min == 0 ? "manage.duration_invalid_no_end" : "manage.duration_invalid",
+                        String.valueOf(min),
+                        String.valueOf(DURATION_MAX_MINS)));
         return Optional.empty();
     }
 
@@ -95,7 +98,7 @@ public class OwnerControls {
         Optional<WhoMayVote> who =
                 WhoMayVote.parse(form.getOrDefault("who_may_vote", "").strip());
         if (who.isEmpty()) {
-            errors.reject("who_may_vote", "Choose who may vote: anyone or signed_in");
+            errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
         }
         return who;
     }
@@ -105,9 +108,7 @@ public class OwnerControls {
         Optional<ResultsVisibility> chosen = ResultsVisibility.parse(
                 form.getOrDefault("results_visibility", "").strip());
         if (chosen.isEmpty()) {
-            errors.reject(
-                    "results_visibility",
-                    "results_visibility must be one of live, after_vote or after_close; nothing was changed.");
+            errors.reject("results_visibility", Text.of("manage.visibility_invalid"));
         }
         return chosen;
     }

@@ -1,5 +1,6 @@
 package dev.oponn.ballot;
 
+import dev.oponn.web.Localizer;
 import gg.jte.Content;
 
 /**
@@ -12,5 +13,5 @@ public interface OwnerResults {
      * @param streamPath where the panel listens for live updates: an owner's stream, which shows counts whatever
      *     the setting
      */
-    Content panel(Ballot ballot, String streamPath);
+    Content panel(Ballot ballot, String streamPath, Localizer localizer);
 }

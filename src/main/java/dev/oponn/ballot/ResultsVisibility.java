@@ -1,5 +1,6 @@
 package dev.oponn.ballot;
 
+import dev.oponn.web.Text;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,8 +27,8 @@ public enum ResultsVisibility {
     }
 
     /** What the results page says while counts are hidden from someone. */
-    public String hiddenNotice() {
-        return this == AFTER_VOTE ? "vote to see the results" : "results are hidden until the ballot closes";
+    public Text hiddenNotice() {
+        return Text.of(this == AFTER_VOTE ? "results.hidden.after_vote" : "results.hidden.after_close");
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.oponn.ballot;
 
+import dev.oponn.web.Text;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,29 +11,24 @@ import java.util.Optional;
  */
 public enum VotingMethod {
     /** One option per voter; counts per option. */
-    SINGLE("pick one option"),
+    SINGLE,
     /** Up to the ballot's {@link Ballot#maxChoices()} options; counts per option and the share of voters. */
-    MULTIPLE("pick up to max_choices options"),
+    MULTIPLE,
     /** Any number of options (multiple choice without a limit). */
-    APPROVAL("approve any number of options"),
+    APPROVAL,
     /** Options ordered best first; counted by instant runoff, with Schulze beside it. */
-    RANKED("rank options, best first: instant runoff and Condorcet"),
+    RANKED,
     /** Zero to five stars per option; averages and the STAR runoff. */
-    SCORE("0 to 5 stars per option: averages and STAR runoff");
-
-    private final String hint;
-
-    VotingMethod(String hint) {
-        this.hint = hint;
-    }
+    SCORE;
 
     /** The form and column value: {@code single}, {@code multiple}, {@code approval}, {@code ranked}, {@code score}. */
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public String hint() {
-        return hint;
+    /** What the create form says of it, by message key ({@code method.hint.ranked}). */
+    public Text hint() {
+        return Text.of("method.hint." + value());
     }
 
     public static Optional<VotingMethod> parse(String value) {

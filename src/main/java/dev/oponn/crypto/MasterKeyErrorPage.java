@@ -1,7 +1,10 @@
 package dev.oponn.crypto;
 
+import dev.oponn.web.Languages;
 import dev.oponn.web.Page;
 import dev.oponn.web.ProblemDocument;
+import dev.oponn.web.Text;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.Map;
@@ -25,13 +28,27 @@ class MasterKeyErrorPage {
     static final String RETRY_AFTER_SECONDS = "60";
     private static final String DETAIL = "This ballot is temporarily unavailable. Try again in a few minutes.";
 
+    private final Languages languages;
+
+    MasterKeyErrorPage(Languages languages) {
+        this.languages = languages;
+    }
+
     @ExceptionHandler(value = MasterKeyMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
-    ModelAndView unavailable(HttpServletResponse response) {
+    ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         return new ModelAndView(
                 "error",
-                Map.of("status", status.value(), "title", "unavailable", "detail", DETAIL, "page", Page.withoutForms()),
+                Map.of(
+                        "status",
+                        status.value(),
+                        "title",
+                        "unavailable",
+                        "detail",
+                        Text.of("error.detail.ballot_unavailable"),
+                        "page",
+                        Page.withoutForms(languages.localizer(request))),
                 status);
     }
 

@@ -1,6 +1,12 @@
 package dev.oponn.live;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Bytes ready for the wire: one Server-Sent Event, or a comment, encoded once and then shared by every viewer that
@@ -13,7 +19,108 @@ import java.nio.charset.StandardCharsets;
  *     carries none (a first event, a re-read after a lost Redis connection)
  * @param last whether the stream ends after this frame
  */
-record Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, boolean last) {
+record Frame(
+        byte[] bytes, byte[] json, long version, long committedAtMillis, boolean last, Map<String, byte[]> translated) {
+
+    Frame {
+        translated = Map.copyOf(translated);
+    }
+
+    Frame(byte[] bytes, byte[] json, long version, long committedAtMillis, boolean last) {
+        this(bytes, json, version, committedAtMillis, last, Map.of());
+    }
+
+    /** The bytes of the form a viewer takes, its page's panel in its language ({@code bytes} is English). */
+    byte[] bytes(boolean asJson, String lang) {
+        return asJson ? json : translated.getOrDefault(lang, bytes);
+    }
+
+    /** {@code first} then {@code then}, in every form and language: a final tally behind a waiting update. */
+    static Frame concat(Frame first, Frame then, boolean last) {
+        Map<String, byte[]> languages = new HashMap<>();
+        Set<String> all = new HashSet<>(first.translated.keySet());
+        all.addAll(then.translated.keySet());
+        for (String lang : all) {
+            languages.put(lang, join(first.bytes(false, lang), then.bytes(false, lang)));
+        }
+        return new Frame(
+                join(first.bytes(), then.bytes()),
+                join(first.json(), then.json()),
+                first.version(),
+                first.committedAtMillis(),
+                last,
+                languages);
+    }
+
+    private static byte[] join(byte[] a, byte[] b) {
+        byte[] both = new byte[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** The panel in each language, English first, as one event each. */
+    private static Map<String, byte[]> events(Map<String, String> htmlByLang, Function<String, String> event) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        htmlByLang.forEach((lang, html) -> out.put(lang, utf8(event.apply(html))));
+        return out;
+    }
+
+    private static String english(Map<String, String> htmlByLang) {
+        return htmlByLang.values().iterator().next();
+    }
+
+    static Frame update(long version, Map<String, String> htmlByLang, String json, long committedAtMillis) {
+        return new Frame(
+                utf8(event(version, english(htmlByLang))),
+                utf8(named(RESULTS_EVENT, version, json)),
+                version,
+                committedAtMillis,
+                false,
+                events(htmlByLang, html -> event(version, html)));
+    }
+
+    static Frame hidden(Map<String, String> htmlByLang, String json) {
+        return new Frame(
+                utf8(event(HIDDEN_ID, english(htmlByLang))),
+                utf8(named(HIDDEN_EVENT, HIDDEN_ID, json)),
+                HIDDEN,
+                0,
+                false,
+                events(htmlByLang, html -> event(HIDDEN_ID, html)));
+    }
+
+    static Frame finalUpdate(long version, Map<String, String> htmlByLang, String json) {
+        // The closed event's data is not shown: the page only learns from it that voting closed.
+        String closed = "event: " + CLOSED_EVENT + "\ndata: voting closed\n\n";
+        String closedJson = "event: " + CLOSED_EVENT + "\ndata: {\"status\":\"ended\"}\n\n";
+        return new Frame(
+                utf8(event(version, english(htmlByLang)) + closed),
+                utf8(named(RESULTS_EVENT, version, json) + closedJson),
+                version,
+                0,
+                false,
+                events(htmlByLang, html -> event(version, html) + closed));
+    }
+
+    /** A deleted ballot's panel in each language, on the event that ends the stream. */
+    static Frame deleted(Map<String, String> panelByLang) {
+        return new Frame(
+                utf8(deletedEvent(english(panelByLang))),
+                utf8("event: " + DELETED_EVENT + "\ndata: {\"status\":\"deleted\"}\n\n"),
+                NO_VERSION,
+                0,
+                true,
+                events(panelByLang, Frame::deletedEvent));
+    }
+
+    private static String deletedEvent(String html) {
+        StringBuilder out = new StringBuilder("event: " + DELETED_EVENT + "\n");
+        for (String line : html.strip().split("\r\n|\r|\n", -1)) {
+            out.append("data: ").append(line).append('\n');
+        }
+        return out.append('\n').toString();
+    }
 
     static final long NO_VERSION = -1;
 

@@ -285,7 +285,7 @@ class LiveResults implements SmartLifecycle, Viewer.Owner {
             return;
         }
         List<Viewer> viewers = List.copyOf(feed.viewers());
-        Frame closed = Frame.deleted();
+        Frame closed = frames.deleted();
         viewers.forEach(viewer -> viewer.finish(closed));
         log.atInfo()
                 .setMessage("live.ballot_deleted")

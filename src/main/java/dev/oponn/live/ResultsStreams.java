@@ -3,6 +3,7 @@ package dev.oponn.live;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.vote.Voters;
 import dev.oponn.web.ClientAddresses;
+import dev.oponn.web.Languages;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,7 @@ public class ResultsStreams {
     private final LiveMetrics metrics;
     private final LiveProperties properties;
     private final ClientAddresses clients;
+    private final Languages languages;
 
     ResultsStreams(
             LiveResults live,
@@ -48,7 +50,9 @@ public class ResultsStreams {
             PanelFrames frames,
             LiveMetrics metrics,
             LiveProperties properties,
-            ClientAddresses clients) {
+            ClientAddresses clients,
+            Languages languages) {
+        this.languages = languages;
         this.live = live;
         this.admission = admission;
         this.frames = frames;
@@ -67,7 +71,7 @@ public class ResultsStreams {
             throws IOException {
         long lastEventId = LastEventId.parse(request.getHeader(LastEventId.HEADER));
         if (live.streamsOver(ballot)) {
-            answerFinal(ballot, lastEventId, json, response);
+            answerFinal(ballot, lastEventId, json, lang(request), response);
             return;
         }
         if ("HEAD".equals(request.getMethod())) {
@@ -110,14 +114,20 @@ public class ResultsStreams {
             throw e;
         }
         HangUpWatch hangUp = HangUpWatch.of(request);
-        Viewer viewer = new Viewer(ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience, json);
+        Viewer viewer = new Viewer(
+                ballot.id(), async, out, ticket, live, System.nanoTime(), hangUp, audience, json, lang(request));
         async.addListener(viewer);
         live.attach(ballot, viewer, lastEventId);
         // Else a client that closed the page holds its slot until a heartbeat finds the socket closed.
         hangUp.start(() -> viewer.drop(Viewer.Exit.DISCONNECTED));
     }
 
-    private void answerFinal(Ballot ballot, long lastEventId, boolean json, HttpServletResponse response)
+    /** The language of the page that listens (the JSON stream has none): its panels are sent in it. */
+    private String lang(HttpServletRequest request) {
+        return languages.resolveLocale(request).getLanguage();
+    }
+
+    private void answerFinal(Ballot ballot, long lastEventId, boolean json, String lang, HttpServletResponse response)
             throws IOException {
         Frame last = frames.last(ballot);
         if (lastEventId == last.version()) {
@@ -125,7 +135,7 @@ public class ResultsStreams {
             return;
         }
         streamHeaders(response);
-        response.getOutputStream().write(last.bytes(json));
+        response.getOutputStream().write(last.bytes(json, lang));
         response.getOutputStream().write(Frame.end().bytes(json));
     }
 

@@ -49,6 +49,7 @@ final class Viewer implements WriteListener, AsyncListener {
     private final HangUpWatch hangUp;
     private final Audience audience;
     private final boolean json;
+    private final String lang;
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Whether this viewer's device has voted on the ballot, as far as this instance has learnt. */
@@ -113,6 +114,22 @@ final class Viewer implements WriteListener, AsyncListener {
             HangUpWatch hangUp,
             Audience audience,
             boolean json) {
+        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, json, "en");
+    }
+
+    /** @param lang the language of the viewer's page: the panel it is sent is in it */
+    Viewer(
+            BallotId ballot,
+            AsyncContext async,
+            ServletOutputStream out,
+            StreamAdmission.Ticket ticket,
+            Owner owner,
+            long nowNanos,
+            HangUpWatch hangUp,
+            Audience audience,
+            boolean json,
+            String lang) {
+        this.lang = lang;
         this.json = json;
         this.audience = audience;
         this.voted = audience.voted();
@@ -222,12 +239,7 @@ final class Viewer implements WriteListener, AsyncListener {
                 if (last.isUpdate() || waiting == null || !waiting.isUpdate()) {
                     next = last;
                 } else {
-                    next = new Frame(
-                            concat(waiting.bytes(), last.bytes()),
-                            concat(waiting.json(), last.json()),
-                            waiting.version(),
-                            waiting.committedAtMillis(),
-                            true);
+                    next = Frame.concat(waiting, last, true);
                 }
                 version = Math.max(version, last.version());
                 after = drain();
@@ -310,7 +322,8 @@ final class Viewer implements WriteListener, AsyncListener {
         if (closed || finishing || frame.version() < version) {
             return false;
         }
-        if (frame.version() == version && (given == null || Arrays.equals(given.bytes(json), frame.bytes(json)))) {
+        if (frame.version() == version
+                && (given == null || Arrays.equals(given.bytes(json, lang), frame.bytes(json, lang)))) {
             return false;
         }
         version = frame.version();
@@ -324,7 +337,7 @@ final class Viewer implements WriteListener, AsyncListener {
      * version it showed, and the next visible tally is taken whatever its version.
      */
     private boolean queueHidden(Frame frame) {
-        if (closed || finishing || (given != null && Arrays.equals(given.bytes(json), frame.bytes(json)))) {
+        if (closed || finishing || (given != null && Arrays.equals(given.bytes(json, lang), frame.bytes(json, lang)))) {
             return false;
         }
         version = Frame.NO_VERSION;
@@ -364,7 +377,7 @@ final class Viewer implements WriteListener, AsyncListener {
                     return After.NOTHING;
                 }
                 next = null;
-                out.write(frame.bytes(json));
+                out.write(frame.bytes(json, lang));
                 unflushed = true;
                 lastWriteNanos = System.nanoTime();
                 ending = frame.last();
@@ -428,12 +441,5 @@ final class Viewer implements WriteListener, AsyncListener {
 
     private static long nonZero(long nanos) {
         return nanos == 0 ? 1 : nanos;
-    }
-
-    private static byte[] concat(byte[] first, byte[] second) {
-        byte[] both = new byte[first.length + second.length];
-        System.arraycopy(first, 0, both, 0, first.length);
-        System.arraycopy(second, 0, both, first.length, second.length);
-        return both;
     }
 }

@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotCatalog;
 import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotOwners;
+import dev.oponn.web.Languages;
 import dev.oponn.web.ProblemDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,16 @@ class ExportController {
     private final BallotOwners owners;
     private final Clock clock;
 
+    private final Languages languages;
+
     ExportController(
-            BallotCatalog catalog, ResultsService results, ResultsAccess access, BallotOwners owners, Clock clock) {
+            BallotCatalog catalog,
+            ResultsService results,
+            ResultsAccess access,
+            BallotOwners owners,
+            Clock clock,
+            Languages languages) {
+        this.languages = languages;
         this.catalog = catalog;
         this.results = results;
         this.access = access;
@@ -89,7 +98,7 @@ class ExportController {
                     standard.type(),
                     standard.title(),
                     standard.status(),
-                    ballot.resultsVisibility().hiddenNotice());
+                    languages.localizer(request).t(ballot.resultsVisibility().hiddenNotice()));
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
                     .contentType(ProblemDocument.MEDIA_TYPE)
                     .body(hidden.fields());

@@ -1,6 +1,7 @@
 package dev.oponn.results;
 
 import dev.oponn.ballot.Ballot;
+import dev.oponn.web.Text;
 import java.time.Instant;
 
 /**
@@ -9,7 +10,7 @@ import java.time.Instant;
  *
  * @param visibility the setting's form value, for tests and styling ({@code data-hidden})
  */
-public record HiddenResults(Ballot ballot, String visibility, String notice, String statusLine) {
+public record HiddenResults(Ballot ballot, String visibility, Text notice, Text statusLine) {
 
     public static HiddenResults of(Ballot ballot, Instant now) {
         return new HiddenResults(

@@ -2,6 +2,7 @@ package dev.oponn.results;
 
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.OwnerResults;
+import dev.oponn.web.Localizer;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.util.Map;
@@ -20,9 +21,11 @@ class OwnerPanel implements OwnerResults {
     }
 
     @Override
-    public Content panel(Ballot ballot, String streamPath) {
+    public Content panel(Ballot ballot, String streamPath, Localizer localizer) {
         Results current = results.current(ballot);
         return output -> templates.render(
-                "results/owner_panel.jte", Map.of("results", current, "streamPath", streamPath), output);
+                "results/owner_panel.jte",
+                Map.of("results", current, "streamPath", streamPath, "t", localizer),
+                output);
     }
 }

@@ -10,6 +10,8 @@ import dev.oponn.results.tabulation.Ranking;
 import dev.oponn.results.tabulation.Schulze;
 import dev.oponn.results.tabulation.SchulzeResult;
 import dev.oponn.results.tabulation.TieBreakOrder;
+import dev.oponn.web.Localizer;
+import dev.oponn.web.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,21 +34,17 @@ public record RankedResults(
         List<List<String>> schulzeTiers,
         List<String> tieBreakOrder) {
 
-    public static final String RULES = "Instant runoff: each round, every ballot counts for its highest-ranked"
-            + " continuing option; an option with more than half of the continuing ballots wins, otherwise the option"
-            + " with the fewest votes is eliminated and its ballots move to their next continuing choice, or are"
-            + " exhausted. Ties for elimination go to the fewest votes in the previous round, back to the first, then"
-            + " to the tie-break order below, which is derived from the ballot id.";
-
-    public static final String SCHULZE_RULES = "Schulze (Condorcet): every pair of options is compared on every"
-            + " ballot (an unranked option is below every ranked one); an option beats another when its strongest"
-            + " chain of head-to-head wins, measured by margins, is stronger. Equal chains are a tie.";
-
     /** One option's line of the rounds table: its votes in each round it was continuing, blank after. */
     public record OptionRow(BallotOption option, List<String> votes, int eliminatedInRound, boolean winner) {}
 
-    /** What a round did, in words, and its threshold, continuing and exhausted ballots. */
-    public record RoundNote(int number, long continuing, long threshold, long exhausted, String text) {}
+    /**
+     * What a round did, and its threshold, continuing and exhausted ballots. {@code parts} are its sentences, joined
+     * by {@code ; } when several options go out together; an elimination's sentence is followed by its transfers.
+     */
+    public record RoundNote(int number, long continuing, long threshold, long exhausted, List<NotePart> parts) {}
+
+    /** One sentence of a round's note and, for an elimination, where its ballots went ({@code label 3}). */
+    public record NotePart(Text sentence, List<Text> transfers) {}
 
     /** Ballots preferring this row's option to each column's option ({@code null} on the diagonal). */
     public record PairRow(BallotOption option, List<@Nullable Pair> cells) {}
@@ -94,40 +92,40 @@ public record RankedResults(
     private static List<RoundNote> notes(Ballot ballot, InstantRunoffResult runoff) {
         List<RoundNote> notes = new ArrayList<>();
         for (Round round : runoff.rounds()) {
-            String text = switch (round.decision()) {
+            List<NotePart> parts = switch (round.decision()) {
                 case ELECTED ->
-                    label(ballot, runoff.winner().orElseThrow()) + " has more than half of the continuing"
-                            + " ballots and wins";
-                case NOTHING_TO_COUNT -> "every ballot is exhausted: no winner";
+                    List.of(new NotePart(
+                            Text.of(
+                                    "ranked.note.elected",
+                                    label(ballot, runoff.winner().orElseThrow())),
+                            List.of()));
+                case NOTHING_TO_COUNT -> List.of(new NotePart(Text.of("ranked.note.nothing_to_count"), List.of()));
                 default -> eliminated(ballot, round);
             };
-            notes.add(
-                    new RoundNote(round.number(), round.continuing(), round.threshold(), round.exhaustedTotal(), text));
+            notes.add(new RoundNote(
+                    round.number(), round.continuing(), round.threshold(), round.exhaustedTotal(), parts));
         }
         return notes;
     }
 
-    private static String eliminated(Ballot ballot, Round round) {
-        String why = switch (round.decision()) {
-            case FEWEST_VOTES -> "fewest votes";
-            case EARLIER_ROUND -> "tied for fewest votes; fewer in an earlier round";
-            case TIE_BREAK_ORDER -> "tied for fewest votes in every round; first in the tie-break order";
-            default -> round.decision().name().toLowerCase(java.util.Locale.ROOT);
-        };
+    private static List<NotePart> eliminated(Ballot ballot, Round round) {
+        Text why = Text.of("ranked.why." + round.decision().name().toLowerCase(java.util.Locale.ROOT));
         return round.eliminated().stream()
-                .map(out -> label(ballot, out) + " is eliminated (" + why + "); its ballots go to "
-                        + transfers(ballot, round.transfers().getOrDefault(out, Map.of())))
-                .collect(Collectors.joining("; "));
+                .map(out -> new NotePart(
+                        Text.of("ranked.note.eliminated", label(ballot, out), why),
+                        transfers(ballot, round.transfers().getOrDefault(out, Map.of()))))
+                .toList();
     }
 
-    private static String transfers(Ballot ballot, Map<Integer, Long> to) {
+    private static List<Text> transfers(Ballot ballot, Map<Integer, Long> to) {
         if (to.isEmpty()) {
-            return "nobody (it had none)";
+            return List.of(Text.of("ranked.transfers.none"));
         }
         return to.entrySet().stream()
-                .map(e -> (e.getKey() == InstantRunoffResult.EXHAUSTED ? "exhausted" : label(ballot, e.getKey())) + " "
-                        + e.getValue())
-                .collect(Collectors.joining(", "));
+                .map(e -> e.getKey() == InstantRunoffResult.EXHAUSTED
+                        ? Text.of("ranked.transfer.exhausted", String.valueOf(e.getValue()))
+                        : Text.of("ranked.transfer", label(ballot, e.getKey()), String.valueOf(e.getValue())))
+                .toList();
     }
 
     private static List<PairRow> pairwise(Ballot ballot, SchulzeResult schulze) {
@@ -148,7 +146,7 @@ public record RankedResults(
     }
 
     static String label(Ballot ballot, int option) {
-        return ballot.option(option).map(BallotOption::label).orElse("option " + option);
+        return ballot.option(option).map(BallotOption::label).orElse("#" + option);
     }
 
     public @Nullable String winner() {
@@ -161,25 +159,46 @@ public record RankedResults(
         return schulze.options();
     }
 
-    /** The sentence beside the two winners: agreement, disagreement, or no Condorcet winner. */
-    public String verdict() {
+    /**
+     * The sentences beside the two winners: whether there is a Condorcet winner, then agreement or disagreement.
+     * Schulze's first places, when several, are joined with the language's "and" by the template.
+     */
+    public List<Text> verdict() {
+        Text condorcet = comparison
+                .condorcetWinner()
+                .map(id -> Text.of("ranked.verdict.condorcet", labels.get(ids().indexOf(id))))
+                .orElse(Text.of("ranked.verdict.no_condorcet"));
+        if (runoff.winner().isEmpty()) {
+            return List.of(condorcet);
+        }
+        if (comparison.agree()) {
+            return List.of(condorcet, Text.of("ranked.verdict.agree", winner()));
+        }
         List<String> schulzeWinners = comparison.schulzeWinners().stream()
                 .map(id -> labels.get(ids().indexOf(id)))
                 .toList();
-        String condorcet = comparison
-                .condorcetWinner()
-                .map(id -> labels.get(ids().indexOf(id)) + " is the Condorcet winner: it beats every other option"
-                        + " head to head.")
-                .orElse("There is no Condorcet winner: no option beats every other head to head.");
-        if (runoff.winner().isEmpty()) {
-            return condorcet;
-        }
-        if (comparison.agree()) {
-            return condorcet + " Instant runoff and Schulze agree: " + winner() + ".";
-        }
-        return condorcet + " Instant runoff and Schulze disagree: instant runoff elects " + winner()
-                + ", Schulze ranks first " + String.join(" and ", schulzeWinners)
-                + (schulzeWinners.size() > 1 ? " (tied)." : ".");
+        String last = schulzeWinners.getLast();
+        String firsts = String.join(", ", schulzeWinners.subList(0, schulzeWinners.size() - 1));
+        return List.of(
+                condorcet,
+                schulzeWinners.size() > 1
+                        ? Text.of("ranked.verdict.disagree_tied", winner(), firsts, last)
+                        : Text.of("ranked.verdict.disagree", winner(), last));
+    }
+
+    /** {@link #verdict()} in the reader's words. */
+    public String verdictIn(Localizer t) {
+        return verdict().stream().map(t::t).collect(Collectors.joining(" "));
+    }
+
+    /** A round's note in the reader's words: its sentences, each elimination followed by where its ballots went. */
+    public static String noteIn(RoundNote note, Localizer t) {
+        return note.parts().stream()
+                .map(part -> part.transfers().isEmpty()
+                        ? t.t(part.sentence())
+                        : t.t(part.sentence()) + " "
+                                + part.transfers().stream().map(t::t).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
     }
 
     public List<Integer> roundNumbers() {

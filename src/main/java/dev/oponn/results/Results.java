@@ -3,6 +3,7 @@ package dev.oponn.results;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotOption;
 import dev.oponn.ballot.VotingMethod;
+import dev.oponn.web.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record Results(
         Ballot ballot,
         List<Row> rows,
         long total,
-        String statusLine,
+        Text statusLine,
         @Nullable RankedResults ranked,
         @Nullable ScoreResults score) {
 

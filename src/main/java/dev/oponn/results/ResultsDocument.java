@@ -85,7 +85,7 @@ public record ResultsDocument(
                     ballot.id().value(),
                     ballot.status(now).label(),
                     ballot.resultsVisibility().value(),
-                    ballot.resultsVisibility().hiddenNotice());
+                    ballot.resultsVisibility().hiddenNotice().english());
         }
     }
 

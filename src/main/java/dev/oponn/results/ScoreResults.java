@@ -5,6 +5,7 @@ import dev.oponn.results.tabulation.ScoreResult;
 import dev.oponn.results.tabulation.Scores;
 import dev.oponn.results.tabulation.StarVoting;
 import dev.oponn.results.tabulation.TieBreakOrder;
+import dev.oponn.web.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A score ballot's count as the results page shows it: per option the average and count, then the STAR runoff. */
 public record ScoreResults(
-        ScoreResult score, List<Line> lines, @Nullable String runoff, List<String> tieBreakOrder) {
-
-    public static final String RULES = "Score then automatic runoff (STAR): each option's average is its stars"
-            + " over all ballots (unscored counts as 0); the two options with the most stars go to a runoff, which the"
-            + " one that more voters scored higher wins. Equal totals at the cut go by the tie-break order, derived"
-            + " from the ballot id.";
+        ScoreResult score, List<Line> lines, @Nullable Text runoff, List<String> tieBreakOrder) {
 
     /** @param scoredBy ballots that gave the option at least one star */
     public record Line(int option, String label, String average, long totalStars, long scoredBy, boolean winner) {}
@@ -36,7 +32,7 @@ public record ScoreResults(
                         o.scoredBy(),
                         winner != null && winner == o.option()))
                 .toList();
-        String runoff = score.runoff().map(r -> runoffText(ballot, r)).orElse(null);
+        Text runoff = score.runoff().map(r -> runoffText(ballot, r)).orElse(null);
         return new ScoreResults(
                 score,
                 lines,
@@ -50,17 +46,18 @@ public record ScoreResults(
         return String.format(Locale.ROOT, "%.2f", stars);
     }
 
-    private static String runoffText(Ballot ballot, ScoreResult.StarRunoff r) {
-        String first = RankedResults.label(ballot, r.first());
-        String second = RankedResults.label(ballot, r.second());
-        String counts =
-                first + " " + r.preferFirst() + ", " + second + " " + r.preferSecond() + ", no preference " + r.equal();
-        String outcome = r.winner()
-                .map(w -> RankedResults.label(ballot, w) + " wins the runoff")
-                .orElse("The runoff is a tie");
-        return "Runoff between " + first + " and " + second
-                + (r.finalistsByTieBreak() ? " (by the tie-break order)" : "") + ": ballots scoring one higher: "
-                + counts + ". " + outcome + ".";
+    private static Text runoffText(Ballot ballot, ScoreResult.StarRunoff r) {
+        Text outcome = r.winner()
+                .map(w -> Text.of("score.runoff_winner", RankedResults.label(ballot, w)))
+                .orElse(Text.of("score.runoff_tie"));
+        return Text.of(
+                r.finalistsByTieBreak() ? "score.runoff_by_tie_break" : "score.runoff",
+                RankedResults.label(ballot, r.first()),
+                RankedResults.label(ballot, r.second()),
+                String.valueOf(r.preferFirst()),
+                String.valueOf(r.preferSecond()),
+                String.valueOf(r.equal()),
+                outcome);
     }
 
     public @Nullable Line winner() {

@@ -11,6 +11,7 @@ import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
 import dev.oponn.vote.internal.VoteForm;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,8 @@ public class ProgramVoting {
         if (refused.isEmpty()) {
             refused = votes.cast(ballot, voter, choice.get(), addresses.of(ballot, request));
         }
-        return refused.<Outcome>map(r -> new Outcome.Refused(r.reason(), votes.message(r)))
+        return refused.<Outcome>map(
+                        r -> new Outcome.Refused(r.reason(), votes.message(r).english()))
                 .orElseGet(Outcome.Counted::new);
     }
 
@@ -179,7 +181,8 @@ public class ProgramVoting {
         if (ids.stream().anyMatch(Objects::isNull)
                 || (command.ranking() != null && command.ranking().stream().anyMatch(Objects::isNull))) {
             errors.reject(
-                    command.ranking() != null ? ChoiceRules.RANKING : ChoiceRules.PICKS, "Invalid option selected");
+                    command.ranking() != null ? ChoiceRules.RANKING : ChoiceRules.PICKS,
+                    Text.of("vote.option_invalid"));
             return Optional.empty();
         }
         if (command.ranking() != null) {
@@ -190,7 +193,7 @@ public class ProgramVoting {
             for (Map.Entry<String, Integer> score : command.scores().entrySet()) {
                 Integer option = optionId(score.getKey());
                 if (option == null || score.getValue() == null) {
-                    errors.reject(ChoiceRules.SCORES, "Invalid option selected");
+                    errors.reject(ChoiceRules.SCORES, Text.of("vote.option_invalid"));
                     return Optional.empty();
                 }
                 stars.put(option, score.getValue());
@@ -199,7 +202,7 @@ public class ProgramVoting {
         }
         if (ballot.votingMethod() == VotingMethod.SINGLE && ids.size() <= 1) {
             if (command.writeIn() != null && !ids.isEmpty()) {
-                errors.reject(ChoiceRules.PICKS, "Send option_ids or write_in, not both");
+                errors.reject(ChoiceRules.PICKS, Text.of("api.option_ids_or_write_in"));
                 return Optional.empty();
             }
             VoteForm form = command.writeIn() != null

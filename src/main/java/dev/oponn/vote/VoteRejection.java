@@ -1,21 +1,20 @@
 package dev.oponn.vote;
 
+import dev.oponn.web.Text;
+
 /**
- * Why a vote was not counted, in the words voters see. The reason is the {@code oponn.votes.rejected} tag; the
+ * Why a vote was not counted, by the message key of the words voters see. The reason is the {@code oponn.votes.rejected} tag; the
  * refusals of the defences against vote stuffing are also counted per ballot for its owner ({@link #defence}).
  */
 enum VoteRejection {
-    NOT_STARTED("not_started", false, "Voting has not started for this ballot"),
-    ENDED("ended", false, "Voting has ended for this ballot"),
-    ALREADY_VOTED("already_voted", false, "You have already voted on this ballot."),
-    NO_DEVICE("no_device", true, "Open the ballot's vote page to vote"),
-    ADDRESS_CAP("address_cap", true, "This network has reached this ballot's vote limit"),
-    CHALLENGE_MISSING("challenge", true, "This ballot needs JavaScript to vote"),
-    CHALLENGE_FAILED(
-            "challenge",
-            true,
-            "This vote's proof of work was missing, wrong, expired or already used: reload the vote page and vote again"),
-    WRITE_IN_CAP("write_in_cap", true, "This ballot has reached its limit of %d write-in options");
+    NOT_STARTED("not_started", false, "vote.refused.not_started"),
+    ENDED("ended", false, "vote.refused.ended"),
+    ALREADY_VOTED("already_voted", false, "vote.refused.already_voted"),
+    NO_DEVICE("no_device", true, "vote.refused.no_device"),
+    ADDRESS_CAP("address_cap", true, "vote.refused.address_cap"),
+    CHALLENGE_MISSING("challenge", true, "vote.refused.challenge_missing"),
+    CHALLENGE_FAILED("challenge", true, "vote.refused.challenge_failed"),
+    WRITE_IN_CAP("write_in_cap", true, "vote.refused.write_in_cap");
 
     private final String reason;
     private final boolean defence;
@@ -28,8 +27,8 @@ enum VoteRejection {
     }
 
     /** The message; {@link #WRITE_IN_CAP} names the limit. */
-    String message(int maxWriteIns) {
-        return message.formatted(maxWriteIns);
+    Text message(int maxWriteIns) {
+        return Text.of(message, maxWriteIns);
     }
 
     String reason() {

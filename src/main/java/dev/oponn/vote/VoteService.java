@@ -7,6 +7,7 @@ import dev.oponn.ballot.BallotOptions;
 import dev.oponn.ballot.WriteInLimitReached;
 import dev.oponn.platform.LogFingerprints;
 import dev.oponn.vote.internal.VoteChoice;
+import dev.oponn.web.Text;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -68,7 +69,7 @@ class VoteService {
     }
 
     /** The words for a refusal; the write-in limit names its number. */
-    String message(VoteRejection rejection) {
+    Text message(VoteRejection rejection) {
         return rejection.message(maxWriteIns);
     }
 

@@ -5,6 +5,7 @@ import gg.jte.output.StringOutput;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -32,10 +33,12 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
 
     private final TemplateEngine templates;
     private final SecurityHeaders headers;
+    private final Languages languages;
 
-    ContainerErrorPage(TemplateEngine templates, SecurityHeaders headers) {
+    ContainerErrorPage(TemplateEngine templates, SecurityHeaders headers, Languages languages) {
         this.templates = templates;
         this.headers = headers;
+        this.languages = languages;
     }
 
     @Override
@@ -50,10 +53,11 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
         templates.render(
                 "error.jte",
                 Map.of(
-                        "page", Page.withoutForms(),
+                        // Refused before Spring could read the request, often unreadable: no language to go by.
+                        "page", Page.withoutForms(languages.localizer(Locale.ENGLISH)),
                         "status", status,
                         "title", ErrorPages.title(resolved),
-                        "detail", ErrorPages.detail(resolved)),
+                        "detail", ErrorPages.detailText(resolved)),
                 html);
         return html.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -25,9 +25,11 @@ class ErrorPages implements ErrorViewResolver {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
     private final NotFoundLog notFound;
+    private final Languages languages;
 
-    ErrorPages(NotFoundLog notFound) {
+    ErrorPages(NotFoundLog notFound, Languages languages) {
         this.notFound = notFound;
+        this.languages = languages;
     }
 
     @Override
@@ -41,9 +43,9 @@ class ErrorPages implements ErrorViewResolver {
                         "title",
                         title(status),
                         "detail",
-                        detail(status),
+                        detailText(status),
                         "page",
-                        Page.withoutForms()),
+                        Page.withoutForms(languages.localizer(request))),
                 status);
     }
 
@@ -113,6 +115,21 @@ class ErrorPages implements ErrorViewResolver {
             case SERVICE_UNAVAILABLE -> "unavailable";
             default -> status.is4xxClientError() ? "bad_request" : "server_error";
         };
+    }
+
+    /** The page's sentence, in the reader's language; {@link #detail} is its English, for problem documents. */
+    static Text detailText(HttpStatus status) {
+        return Text.of(
+                switch (status) {
+                    case NOT_FOUND -> "error.detail.not_found";
+                    case FORBIDDEN -> "error.detail.forbidden";
+                    case BAD_REQUEST -> "error.detail.bad_request";
+                    case CONTENT_TOO_LARGE -> "error.detail.request_too_large";
+                    case METHOD_NOT_ALLOWED -> "error.detail.method_not_allowed";
+                    case TOO_MANY_REQUESTS -> "error.detail.slow_down";
+                    case SERVICE_UNAVAILABLE -> "error.detail.unavailable";
+                    default -> status.is4xxClientError() ? "error.detail.client_error" : "error.detail.server_error";
+                });
     }
 
     static String detail(HttpStatus status) {

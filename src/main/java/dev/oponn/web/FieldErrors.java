@@ -4,17 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Messages keyed by form field, shown under the field at fault. Built while validating, then read by a view. */
+/** Messages (message keys, put into words by the page) keyed by form field, shown under the field at fault. Built while validating, then read by a view. */
 public final class FieldErrors {
 
-    private final Map<String, String> messages = new LinkedHashMap<>();
+    private final Map<String, Text> messages = new LinkedHashMap<>();
 
     public static FieldErrors none() {
         return new FieldErrors();
     }
 
     /** Keeps the first message per field: the first rule broken is the one worth reading. */
-    public FieldErrors reject(String field, String message) {
+    public FieldErrors reject(String field, Text message) {
         messages.putIfAbsent(field, message);
         return this;
     }
@@ -27,11 +27,11 @@ public final class FieldErrors {
         return messages.containsKey(field);
     }
 
-    public @Nullable String get(String field) {
+    public @Nullable Text get(String field) {
         return messages.get(field);
     }
 
-    public Map<String, String> asMap() {
+    public Map<String, Text> asMap() {
         return Map.copyOf(messages);
     }
 

@@ -9,4 +9,4 @@ import org.jspecify.annotations.Nullable;
  * @param link shown as a link and as copyable text; absent for a plain message
  */
 public record Notice(
-        String kind, String title, String text, @Nullable String link) {}
+        String kind, Text title, Text text, @Nullable String link) {}

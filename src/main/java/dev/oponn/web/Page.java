@@ -2,15 +2,19 @@ package dev.oponn.web;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 
 /**
  * What the layout needs on every page: the CSRF token that forms carry as a hidden field and HTMX sends as a
- * header, who is signed in, and any one-time notices. Error pages have no token.
+ * header, who is signed in, any one-time notices, and the reader's language. Error pages have no token.
  *
  * @param viewer the signed-in person's name; absent for a guest
  * @param notices shown once above the page's content (see {@link PageNotices})
+ * @param localizer the page's words, in the language the request resolved to ({@link Languages})
+ * @param here where the language switch brings the reader back to: this page's address
  */
-public record Page(@Nullable String csrfToken, @Nullable String viewer, List<Notice> notices) {
+public record Page(
+        @Nullable String csrfToken, @Nullable String viewer, List<Notice> notices, Localizer localizer, String here) {
 
     public static final String CSRF_NAME = "X-CSRF-Token";
 
@@ -18,12 +22,8 @@ public record Page(@Nullable String csrfToken, @Nullable String viewer, List<Not
         notices = List.copyOf(notices);
     }
 
-    public Page(@Nullable String csrfToken) {
-        this(csrfToken, null, List.of());
-    }
-
-    public static Page withoutForms() {
-        return new Page(null);
+    public static Page withoutForms(Localizer localizer) {
+        return new Page(null, null, List.of(), localizer, "/");
     }
 
     /** The {@code hx-headers} JSON for {@code <body>}; the token is URL-safe, so it needs no JSON escaping. */
@@ -38,4 +38,27 @@ public record Page(@Nullable String csrfToken, @Nullable String viewer, List<Not
     public boolean signedIn() {
         return viewer != null;
     }
+
+    /** The message {@code code} in the page's language. */
+    public String t(String code, Object... args) {
+        return localizer.t(code, args);
+    }
+
+    public String t(@Nullable MessageSourceResolvable text) {
+        return localizer.t(text);
+    }
+
+    /** The switch's links: each language by its own name, and whether it is the one shown. */
+    public List<LanguageLink> languages() {
+        return Languages.supported().stream()
+                .map(locale -> new LanguageLink(
+                        locale.getLanguage(),
+                        localizer.t("language." + locale.getLanguage()),
+                        "/language/" + locale.getLanguage() + "?return="
+                                + java.net.URLEncoder.encode(here, java.nio.charset.StandardCharsets.UTF_8),
+                        locale.getLanguage().equals(localizer.lang())))
+                .toList();
+    }
+
+    public record LanguageLink(String lang, String name, String href, boolean current) {}
 }

@@ -2,6 +2,7 @@ package dev.oponn.webhook;
 
 import dev.oponn.ballot.BallotId;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,25 +39,25 @@ public class Webhooks {
     public Optional<Registered> register(
             BallotId ballot, @Nullable String url, @Nullable List<String> events, FieldErrors errors) {
         if (url == null || url.isBlank()) {
-            errors.reject("url", "A webhook needs a URL");
+            errors.reject("url", Text.of("webhook.url_required"));
         } else {
-            destinations.refusal(url).ifPresent(reason -> errors.reject("url", reason));
+            destinations.refusal(url).ifPresent(reason -> errors.reject("url", Text.of("webhook.refused", reason)));
         }
         Set<WebhookEvent> chosen = EnumSet.noneOf(WebhookEvent.class);
         if (events == null || events.isEmpty()) {
-            errors.reject("events", "Choose one or more of ballot.closed, ballot.deleted, results.final");
+            errors.reject("events", Text.of("webhook.events_required"));
         } else {
             for (String type : events) {
                 Optional<WebhookEvent> event = type == null ? Optional.empty() : WebhookEvent.parse(type.strip());
                 if (event.isEmpty()) {
-                    errors.reject("events", "Events are ballot.closed, ballot.deleted and results.final");
+                    errors.reject("events", Text.of("webhook.events_invalid"));
                 } else {
                     chosen.add(event.get());
                 }
             }
         }
         if (!errors.any() && outbox.countFor(ballot) >= MAX_PER_BALLOT) {
-            errors.reject("url", "This ballot has its " + MAX_PER_BALLOT + " webhooks already");
+            errors.reject("url", Text.of("webhook.too_many", String.valueOf(MAX_PER_BALLOT)));
         }
         if (errors.any() || url == null) {
             return Optional.empty();

@@ -20,16 +20,19 @@ final class LiveTally {
         }
     }
 
-    /** The total vote count a results panel shows. */
+    /** The total vote count a results panel shows (in English's format: {@code 1,034}). */
     static long totalShown(String panelHtml) {
-        return Long.parseLong(Jsoup.parse(panelHtml).select(".total").text().strip());
+        return number(Jsoup.parse(panelHtml).select(".total").text());
+    }
+
+    private static long number(String shown) {
+        return Long.parseLong(shown.strip().replace(",", ""));
     }
 
     static long countShown(String panelHtml, String optionId) {
-        return Long.parseLong(Jsoup.parse(panelHtml)
+        return number(Jsoup.parse(panelHtml)
                 .select("li[data-option-id=" + optionId + "] .count")
-                .text()
-                .strip());
+                .text());
     }
 
     static long totalInDatabase(JdbcClient jdbc, String ballotId) {

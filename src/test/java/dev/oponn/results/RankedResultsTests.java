@@ -11,13 +11,27 @@ import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.results.tabulation.Ranking;
 import dev.oponn.results.tabulation.Scores;
+import dev.oponn.web.Localizer;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** What the results page says of a ranked or score count, in words, for the cases that need saying. */
 class RankedResultsTests {
+
+    private final Localizer english;
+
+    RankedResultsTests() {
+        ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+        bundles.setBasename("messages");
+        bundles.setDefaultEncoding("UTF-8");
+        bundles.setAlwaysUseMessageFormat(true);
+        bundles.setFallbackToSystemLocale(false);
+        english = new Localizer(bundles, Locale.ENGLISH);
+    }
 
     private static Ballot ballot(VotingMethod method) {
         Instant now = Instant.parse("2026-12-01T10:00:00Z");
@@ -47,12 +61,12 @@ class RankedResultsTests {
                 Map.of(Ranking.of(1, 2), 35L, Ranking.of(3, 2), 34L, Ranking.of(2, 1), 31L));
 
         assertThat(ranked.winner()).isEqualTo("A");
-        assertThat(ranked.verdict())
+        assertThat(ranked.verdictIn(english))
                 .isEqualTo("B is the Condorcet winner: it beats every other option head to head. Instant runoff and"
                         + " Schulze disagree: instant runoff elects A, Schulze ranks first B.");
-        assertThat(ranked.notes().getFirst().text())
+        assertThat(RankedResults.noteIn(ranked.notes().getFirst(), english))
                 .isEqualTo("B is eliminated (fewest votes); its ballots go to A 31");
-        assertThat(ranked.notes().getLast().text())
+        assertThat(RankedResults.noteIn(ranked.notes().getLast(), english))
                 .isEqualTo("A has more than half of the continuing ballots and wins");
     }
 
@@ -62,7 +76,7 @@ class RankedResultsTests {
                 ballot(VotingMethod.RANKED),
                 Map.of(Ranking.of(1, 2, 3), 4L, Ranking.of(2, 3, 1), 3L, Ranking.of(3, 1, 2), 2L));
 
-        assertThat(ranked.verdict())
+        assertThat(ranked.verdictIn(english))
                 .isEqualTo("There is no Condorcet winner: no option beats every other head to head. Instant runoff"
                         + " and Schulze agree: A.");
         assertThat(ranked.schulzeTiers()).containsExactly(List.of("A"), List.of("B"), List.of("C"));
@@ -75,7 +89,7 @@ class RankedResultsTests {
         RankedResults ranked = RankedResults.of(ballot(VotingMethod.RANKED), Map.of());
 
         assertThat(ranked.winner()).isNull();
-        assertThat(ranked.verdict()).startsWith("There is no Condorcet winner");
+        assertThat(ranked.verdictIn(english)).startsWith("There is no Condorcet winner");
     }
 
     @Test
@@ -84,7 +98,7 @@ class RankedResultsTests {
                 ballot(VotingMethod.SCORE), Map.of(new Scores(Map.of(1, 5, 2, 1)), 1L, new Scores(Map.of(2, 5)), 1L));
 
         assertThat(score.winner()).isNull();
-        assertThat(score.runoff()).endsWith("The runoff is a tie.");
+        assertThat(english.t(score.runoff())).endsWith("The runoff is a tie.");
         assertThat(score.lines().getFirst().average()).isEqualTo("2.50");
     }
 }

@@ -1,5 +1,6 @@
 package dev.oponn.account.internal;
 
+import dev.oponn.web.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,9 @@ public record LoginView(
         boolean google,
         boolean github,
         boolean mockSignIn,
-        @Nullable String message,
+        @Nullable Text message,
         String name,
-        @Nullable String nameError) {
+        @Nullable Text nameError) {
 
     public boolean anyProvider() {
         return google || github || mockSignIn;

@@ -8,6 +8,7 @@ import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.HiddenCharacters;
+import dev.oponn.web.Text;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -144,25 +145,25 @@ public record CreateBallotForm(
     public Optional<BallotDraft> validate(Instant now, FieldErrors errors) {
         String trimmedMeasure = measureValue().strip();
         if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) < MEASURE_MIN) {
-            errors.reject("measure", "at least 3 characters");
+            errors.reject("measure", Text.of("create.measure_too_short"));
         } else if (trimmedMeasure.codePointCount(0, trimmedMeasure.length()) > MEASURE_MAX) {
-            errors.reject("measure", "at most 255 characters");
+            errors.reject("measure", Text.of("create.measure_too_long"));
         } else if (HiddenCharacters.in(trimmedMeasure)) {
-            errors.reject("measure", "cannot contain control or direction-override characters");
+            errors.reject("measure", Text.of("create.measure_hidden_characters"));
         }
 
         List<String> options = splitOptions();
         boolean writeIns = writeInChecked();
         if (!writeIns && options.size() < 2) {
-            errors.reject("options_raw", "at least 2 options when write-ins are disabled");
+            errors.reject("options_raw", Text.of("create.options_too_few"));
         } else if (options.isEmpty()) {
-            errors.reject("options_raw", "at least 1 option when write-ins are enabled");
+            errors.reject("options_raw", Text.of("create.options_none"));
         } else if (options.stream().anyMatch(o -> o.codePointCount(0, o.length()) > OPTION_MAX)) {
-            errors.reject("options_raw", "between 1 and 64 characters");
+            errors.reject("options_raw", Text.of("create.option_length"));
         } else if (options.stream().anyMatch(HiddenCharacters::in)) {
-            errors.reject("options_raw", "options cannot contain control or direction-override characters");
+            errors.reject("options_raw", Text.of("create.options_hidden_characters"));
         } else if (!distinct(options)) {
-            errors.reject("options_raw", "options must differ from each other");
+            errors.reject("options_raw", Text.of("create.options_duplicate"));
         }
 
         Instant startsAt = startTime(now, errors);
@@ -170,19 +171,21 @@ public record CreateBallotForm(
         Optional<Integer> cap = perAddressCap(errors);
         Optional<ResultsVisibility> visibility = ResultsVisibility.parse(visibilityValue());
         if (visibility.isEmpty()) {
-            errors.reject("results_visibility", "one of live, after_vote or after_close");
+            errors.reject("results_visibility", Text.of("create.visibility_invalid"));
         }
         Optional<VotingMethod> method = VotingMethod.parse(methodValue());
         if (method.isEmpty()) {
-            errors.reject("voting_method", "one of single, multiple, approval, ranked or score");
+            errors.reject("voting_method", Text.of("create.method_invalid"));
         }
         if (method.isPresent() && method.get().storesContent() && options.size() > MARKED_OPTIONS_MAX) {
             // Their vote form posts a field per option, write-ins included, and a form of more than 100 values is
             // refused before it is read: 40 listed and 50 write-ins still fit.
             errors.reject(
                     "options_raw",
-                    "at most " + MARKED_OPTIONS_MAX + " options for "
-                            + method.get().value() + " ballots");
+                    Text.of(
+                            "create.options_too_many",
+                            String.valueOf(MARKED_OPTIONS_MAX),
+                            Text.of("method." + method.get().value())));
         }
         Integer most = method.orElse(null) == VotingMethod.MULTIPLE
                 ? maxChoices(options.size() + (writeIns ? 1 : 0), errors)
@@ -219,8 +222,7 @@ public record CreateBallotForm(
         } catch (NumberFormatException e) {
             // The same answer as a number out of range.
         }
-        errors.reject(
-                "max_choices", "Max choices must be a whole number from 2 to " + most + " (the number of options)");
+        errors.reject("max_choices", Text.of("create.max_choices_invalid", String.valueOf(most)));
         return null;
     }
 
@@ -238,10 +240,7 @@ public record CreateBallotForm(
         } catch (NumberFormatException e) {
             // The same answer as a number out of range.
         }
-        errors.reject(
-                "per_address_cap",
-                "Votes per network must be a whole number from 1 to " + PER_ADDRESS_CAP_MAX
-                        + ", or blank for no limit");
+        errors.reject("per_address_cap", Text.of("create.cap_invalid", String.valueOf(PER_ADDRESS_CAP_MAX)));
         return Optional.empty();
     }
 
@@ -263,21 +262,21 @@ public record CreateBallotForm(
             return now;
         }
         if (!type.equals("scheduled")) {
-            errors.reject("start_time_type", "Start time must be 'now' or 'scheduled'");
+            errors.reject("start_time_type", Text.of("create.start_type_invalid"));
             return null;
         }
         String raw = scheduledValue().strip();
         if (raw.isEmpty()) {
-            errors.reject("scheduled_start_time", "Scheduled start time is required when 'scheduled' is selected");
+            errors.reject("scheduled_start_time", Text.of("create.start_required"));
             return null;
         }
         Instant at = parseInstant(raw);
         if (at == null) {
-            errors.reject("scheduled_start_time", "Invalid scheduled start time format");
+            errors.reject("scheduled_start_time", Text.of("create.start_invalid"));
             return null;
         }
         if (!at.isAfter(now)) {
-            errors.reject("scheduled_start_time", "Scheduled start time must be in the future");
+            errors.reject("scheduled_start_time", Text.of("create.start_past"));
             return null;
         }
         return at;
@@ -317,13 +316,12 @@ public record CreateBallotForm(
         try {
             long minutes = Long.parseLong(durationValue());
             if (minutes < 0 || minutes > DURATION_MAX_MINS) {
-                errors.reject(
-                        "duration_mins", "Duration must be between 0 (no end) and " + DURATION_MAX_MINS + " minutes");
+                errors.reject("duration_mins", Text.of("create.duration_range", String.valueOf(DURATION_MAX_MINS)));
                 return null;
             }
             return minutes;
         } catch (NumberFormatException e) {
-            errors.reject("duration_mins", "Duration must be a whole number of minutes");
+            errors.reject("duration_mins", Text.of("create.duration_invalid"));
             return null;
         }
     }

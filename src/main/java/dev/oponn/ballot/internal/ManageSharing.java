@@ -1,6 +1,7 @@
 package dev.oponn.ballot.internal;
 
 import dev.oponn.ballot.ResultsVisibility;
+import dev.oponn.web.Text;
 import gg.jte.Content;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -20,17 +21,13 @@ public record ManageSharing(
         String voteLink,
         ResultsVisibility visibility,
         Content results,
-        @Nullable String error) {
+        @Nullable Text error) {
 
     public List<ResultsVisibility> choices() {
         return List.of(ResultsVisibility.values());
     }
 
-    public String describe(ResultsVisibility choice) {
-        return switch (choice) {
-            case LIVE -> "live: everyone sees the counts as they change";
-            case AFTER_VOTE -> "after_vote: a device sees the counts once it has voted";
-            case AFTER_CLOSE -> "after_close: only you see the counts until the ballot ends";
-        };
+    public Text describe(ResultsVisibility choice) {
+        return Text.of("visibility.describe." + choice.value());
     }
 }

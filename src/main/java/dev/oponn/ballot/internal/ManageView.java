@@ -3,6 +3,7 @@ package dev.oponn.ballot.internal;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotStatus;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -24,8 +25,8 @@ public record ManageView(
         String id,
         String measure,
         String status,
-        String statusLine,
-        String owner,
+        Text statusLine,
+        Text owner,
         @Nullable Integer perAddressCap,
         boolean voteChallenge,
         Map<String, Long> refusals,
@@ -34,7 +35,7 @@ public record ManageView(
         FieldErrors errors) {
 
     public static ManageView of(
-            Ballot ballot, Instant now, String owner, Map<String, Long> refusals, String controls, FieldErrors errors) {
+            Ballot ballot, Instant now, Text owner, Map<String, Long> refusals, String controls, FieldErrors errors) {
         return new ManageView(
                 ballot.id().value(),
                 ballot.measure(),

@@ -1,10 +1,11 @@
 package dev.oponn.ballot.internal;
 
 import dev.oponn.ballot.Ballot;
+import dev.oponn.web.Text;
 import java.time.Instant;
 
 /** One line of the signed-in dashboard. */
-public record OwnedBallot(String id, String measure, String status, String statusLine) {
+public record OwnedBallot(String id, String measure, String status, Text statusLine) {
 
     public static OwnedBallot of(Ballot ballot, Instant now) {
         return new OwnedBallot(

@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotOption;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class ChoiceRules {
             case VoteChoice.Scored s -> method == VotingMethod.SCORE;
         };
         if (!fits) {
-            errors.reject("vote", "This ballot is counted by " + method.value() + " voting: " + method.hint());
+            errors.reject("vote", Text.of("vote.wrong_method", Text.of("method." + method.value()), method.hint()));
             return Optional.empty();
         }
         switch (choice) {
@@ -53,7 +54,7 @@ public final class ChoiceRules {
 
     private static void checkPicks(Ballot ballot, VoteChoice.Picked picked, FieldErrors errors) {
         if (picked.options().isEmpty()) {
-            errors.reject(PICKS, "Pick at least one option");
+            errors.reject(PICKS, Text.of("vote.pick_at_least_one"));
             return;
         }
         if (!known(ballot, picked.options(), PICKS, errors)) {
@@ -61,7 +62,7 @@ public final class ChoiceRules {
         }
         Integer most = ballot.maxChoices();
         if (most != null && picked.options().size() > most) {
-            errors.reject(PICKS, "Pick at most " + most + " options");
+            errors.reject(PICKS, Text.of("vote.pick_at_most", String.valueOf(most)));
             return;
         }
         // A write-in that reads as an option already picked counts for it once: no reason to refuse it.
@@ -70,11 +71,11 @@ public final class ChoiceRules {
 
     private static void checkRanking(Ballot ballot, VoteChoice.Ranked ranked, FieldErrors errors) {
         if (ranked.ranking().isEmpty()) {
-            errors.reject(RANKING, "Rank at least one option");
+            errors.reject(RANKING, Text.of("vote.rank_at_least_one"));
             return;
         }
         if (new HashSet<>(ranked.ranking()).size() != ranked.ranking().size()) {
-            errors.reject(RANKING, "Each option can be ranked only once");
+            errors.reject(RANKING, Text.of("vote.rank_once"));
             return;
         }
         if (known(ballot, ranked.ranking(), RANKING, errors)) {
@@ -84,11 +85,11 @@ public final class ChoiceRules {
 
     private static void checkScores(Ballot ballot, VoteChoice.Scored scored, FieldErrors errors) {
         if (scored.stars().values().stream().anyMatch(stars -> stars < 0 || stars > MAX_STARS)) {
-            errors.reject(SCORES, "Scores are whole numbers from 0 to " + MAX_STARS);
+            errors.reject(SCORES, Text.of("vote.scores_range", String.valueOf(MAX_STARS)));
             return;
         }
         if (scored.stars().values().stream().allMatch(stars -> stars == 0)) {
-            errors.reject(SCORES, "Give at least one option a star");
+            errors.reject(SCORES, Text.of("vote.star_at_least_one"));
             return;
         }
         Map<Integer, Integer> given = scored.stars().entrySet().stream()
@@ -104,7 +105,7 @@ public final class ChoiceRules {
                 .allMatch(id ->
                         id == VoteChoice.WRITE_IN_OPTION || ballot.option(id).isPresent());
         if (!all) {
-            errors.reject(field, "Invalid option selected");
+            errors.reject(field, Text.of("vote.option_invalid"));
         }
         return all;
     }
@@ -125,10 +126,10 @@ public final class ChoiceRules {
             return;
         }
         if (!ballot.allowWriteIn()) {
-            errors.reject("option_id", "Write-in votes are not allowed for this ballot");
+            errors.reject("option_id", Text.of("vote.write_in_not_allowed"));
             return;
         }
-        String problem = VoteForm.writeInProblem(text == null ? "" : text.strip());
+        Text problem = VoteForm.writeInProblem(text == null ? "" : text.strip());
         if (problem != null) {
             errors.reject("write_in_value", problem);
             return;
@@ -136,7 +137,8 @@ public final class ChoiceRules {
         Optional<BallotOption> same = ballot.optionMatching(text.strip());
         if (marked != null && same.isPresent() && options.contains(same.get().id())) {
             errors.reject(
-                    "write_in_value", "Your write-in is " + same.get().label() + ", which you have already " + marked);
+                    "write_in_value",
+                    Text.of("vote.write_in_already_" + marked, same.get().label()));
         }
     }
 }

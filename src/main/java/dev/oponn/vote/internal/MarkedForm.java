@@ -3,6 +3,7 @@ package dev.oponn.vote.internal;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -71,7 +72,7 @@ public final class MarkedForm {
         for (String value : form.picked()) {
             Integer id = option(value);
             if (id == null) {
-                errors.reject(ChoiceRules.PICKS, "Invalid option selected");
+                errors.reject(ChoiceRules.PICKS, Text.of("vote.option_invalid"));
                 return Optional.empty();
             }
             options.add(id);
@@ -84,7 +85,7 @@ public final class MarkedForm {
         for (String value : form.ranking().split(",", -1)) {
             Integer id = option(value);
             if (id == null) {
-                errors.reject(ChoiceRules.RANKING, "Invalid option selected");
+                errors.reject(ChoiceRules.RANKING, Text.of("vote.option_invalid"));
                 return Optional.empty();
             }
             ranking.add(id);
@@ -103,25 +104,23 @@ public final class MarkedForm {
             }
             Integer id = option(field.getKey().substring(RANK.length()));
             if (id == null) {
-                errors.reject(ChoiceRules.RANKING, "Invalid option selected");
+                errors.reject(ChoiceRules.RANKING, Text.of("vote.option_invalid"));
                 return Optional.empty();
             }
             Integer rank = number(value);
             if (rank == null || rank < 1 || rank > rankable) {
-                errors.reject(ChoiceRules.RANKING, "Ranks are whole numbers from 1 to " + rankable);
+                errors.reject(ChoiceRules.RANKING, Text.of("vote.ranks_range", String.valueOf(rankable)));
                 return Optional.empty();
             }
             if (byRank.putIfAbsent(rank, id) != null) {
-                errors.reject(ChoiceRules.RANKING, "Rank " + rank + " is given to more than one option");
+                errors.reject(ChoiceRules.RANKING, Text.of("vote.rank_twice", String.valueOf(rank)));
                 return Optional.empty();
             }
         }
         int expected = 1;
         for (int rank : byRank.keySet()) {
             if (rank != expected) {
-                errors.reject(
-                        ChoiceRules.RANKING,
-                        "Rank " + expected + " is missing: number your choices 1, 2, 3 and so on, without gaps");
+                errors.reject(ChoiceRules.RANKING, Text.of("vote.rank_missing", String.valueOf(expected)));
                 return Optional.empty();
             }
             expected++;
@@ -136,12 +135,12 @@ public final class MarkedForm {
             String value = field.getValue().strip();
             Integer id = option(field.getKey().substring(SCORE.length()));
             if (id == null) {
-                errors.reject(ChoiceRules.SCORES, "Invalid option selected");
+                errors.reject(ChoiceRules.SCORES, Text.of("vote.option_invalid"));
                 return Optional.empty();
             }
             Integer given = value.isEmpty() ? Integer.valueOf(0) : number(value);
             if (given == null) {
-                errors.reject(ChoiceRules.SCORES, "Scores are whole numbers from 0 to " + ChoiceRules.MAX_STARS);
+                errors.reject(ChoiceRules.SCORES, Text.of("vote.scores_range", String.valueOf(ChoiceRules.MAX_STARS)));
                 return Optional.empty();
             }
             if (given != 0 || id != VoteChoice.WRITE_IN_OPTION) {

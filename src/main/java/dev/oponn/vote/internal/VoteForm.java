@@ -4,6 +4,7 @@ import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.web.FieldErrors;
 import dev.oponn.web.HiddenCharacters;
+import dev.oponn.web.Text;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,17 +72,17 @@ public record VoteForm(
         } catch (NumberFormatException e) {
             // Not a number: the same answer as a number that names no option.
         }
-        errors.reject("option_id", "Invalid option selected");
+        errors.reject("option_id", Text.of("vote.option_invalid"));
         return Optional.empty();
     }
 
     private Optional<VoteChoice> writeIn(Ballot ballot, FieldErrors errors) {
         if (!ballot.allowWriteIn()) {
-            errors.reject("option_id", "Write-in votes are not allowed for this ballot");
+            errors.reject("option_id", Text.of("vote.write_in_not_allowed"));
             return Optional.empty();
         }
         String text = writeInText().strip();
-        String problem = writeInProblem(text);
+        Text problem = writeInProblem(text);
         if (problem != null) {
             errors.reject("write_in_value", problem);
         }
@@ -89,13 +90,13 @@ public record VoteForm(
     }
 
     /** What is wrong with a write-in's (stripped) text, or null when nothing is. */
-    static @Nullable String writeInProblem(String text) {
+    static @Nullable Text writeInProblem(String text) {
         if (text.isEmpty()) {
-            return "Write-in value required";
+            return Text.of("vote.write_in_required");
         } else if (text.codePointCount(0, text.length()) > WRITE_IN_MAX) {
-            return "at most 64 characters";
+            return Text.of("vote.write_in_too_long");
         } else if (HiddenCharacters.in(text)) {
-            return "Write-ins cannot contain control or direction-override characters";
+            return Text.of("vote.write_in_bad_characters");
         }
         return null;
     }

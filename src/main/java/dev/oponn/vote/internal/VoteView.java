@@ -3,6 +3,7 @@ package dev.oponn.vote.internal;
 import dev.oponn.ballot.Ballot;
 import dev.oponn.ballot.BallotStatus;
 import dev.oponn.web.FieldErrors;
+import dev.oponn.web.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record VoteView(
         Ballot ballot,
         BallotStatus status,
-        String statusLine,
+        Text statusLine,
         boolean alreadyVoted,
         VoteForm form,
         FieldErrors errors,
@@ -56,14 +57,7 @@ public record VoteView(
     }
 
     /** What the voter is asked to do, above the options. */
-    public String instructions() {
-        return switch (ballot.votingMethod()) {
-            case SINGLE -> "pick one option";
-            case MULTIPLE -> "pick up to " + ballot.maxChoices() + " options";
-            case APPROVAL -> "approve as many options as you like";
-            case RANKED ->
-                "rank as many options as you like: 1 is your first choice, then 2, 3 and so on; leave the rest blank";
-            case SCORE -> "give each option 0 to 5 stars; unscored options get 0";
-        };
+    public Text instructions() {
+        return Text.of("vote.instructions." + ballot.votingMethod().value(), String.valueOf(ballot.maxChoices()));
     }
 }
