@@ -69,55 +69,12 @@ final class Viewer implements WriteListener, AsyncListener {
     /** When the connection last refused bytes, or 0 while it keeps up. Read by the sweeper without the lock. */
     private volatile long stalledSinceNanos;
 
-    /** A viewer whose client's hang-up only a failed write reveals. */
-    Viewer(
-            BallotId ballot,
-            AsyncContext async,
-            ServletOutputStream out,
-            StreamAdmission.Ticket ticket,
-            Owner owner,
-            long nowNanos) {
-        this(ballot, async, out, ticket, owner, nowNanos, HangUpWatch.inert());
-    }
-
-    Viewer(
-            BallotId ballot,
-            AsyncContext async,
-            ServletOutputStream out,
-            StreamAdmission.Ticket ticket,
-            Owner owner,
-            long nowNanos,
-            HangUpWatch hangUp) {
-        this(ballot, async, out, ticket, owner, nowNanos, hangUp, Audience.ANYONE);
-    }
-
-    Viewer(
-            BallotId ballot,
-            AsyncContext async,
-            ServletOutputStream out,
-            StreamAdmission.Ticket ticket,
-            Owner owner,
-            long nowNanos,
-            HangUpWatch hangUp,
-            Audience audience) {
-        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, false);
-    }
-
-    /** @param json whether this viewer takes the JSON form of each frame (the public API's stream) */
-    Viewer(
-            BallotId ballot,
-            AsyncContext async,
-            ServletOutputStream out,
-            StreamAdmission.Ticket ticket,
-            Owner owner,
-            long nowNanos,
-            HangUpWatch hangUp,
-            Audience audience,
-            boolean json) {
-        this(ballot, async, out, ticket, owner, nowNanos, hangUp, audience, json, "en");
-    }
-
-    /** @param lang the language of the viewer's page: the panel it is sent is in it */
+    /**
+     * @param hangUp how the client's hang-up is noticed before a write fails ({@link HangUpWatch#inert()}: only by
+     *     a failed write)
+     * @param json whether this viewer takes the JSON form of each frame (the public API's stream)
+     * @param lang the language of the viewer's page: the panel it is sent is in it
+     */
     Viewer(
             BallotId ballot,
             AsyncContext async,

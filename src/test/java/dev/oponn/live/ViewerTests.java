@@ -47,7 +47,11 @@ class ViewerTests {
                         exits.add(exit);
                     }
                 },
-                0);
+                0,
+                HangUpWatch.inert(),
+                Audience.ANYONE,
+                false,
+                "en");
     }
 
     @Test
