@@ -34,7 +34,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
 @ExtendWith(SuiteExtension.class)
 class StoredXssTests {
 
-    private static final int BROWSERS = 20;
+    /**
+     * Not the issue's 20: every Chromium here connects from 127.0.0.1, and each keeps up to five live streams open
+     * (one per page it visited), so 20 would pass the per-address stream cap (50, kept at its default in this suite)
+     * and test the cap instead: three of twenty never got the live update. Eight stay under it.
+     */
+    private static final int BROWSERS = 8;
 
     private static final String RECORDER = """
             window.__oponnXss = [];
@@ -142,7 +147,8 @@ class StoredXssTests {
             }
             suite.report()
                     .add(Report.Row.abuse(
-                            "stored XSS in question, options, write-ins; " + BROWSERS + " Chromium viewers",
+                            "stored XSS in question, options, write-ins; " + BROWSERS
+                                    + " Chromium viewers (not 20: one address)",
                             (long) BROWSERS * (pages.size() + 1),
                             seen,
                             findings.isEmpty() ? "no script ran, no CSP violation" : String.join("; ", findings),
