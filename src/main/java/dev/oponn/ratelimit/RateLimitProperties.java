@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled switches every limit off at once
  * @param create {@code POST /create}: strict, a person rarely creates more than a few ballots an hour
- * @param vote {@code POST /vote/*}: hundreds of voters a minute behind one NAT address must pass
+ * @param vote {@code POST /vote/*}, a vote page that issues a new device, the API's votes and devices: hundreds of
+ *     voters a minute behind one NAT address must pass
  * @param stream {@code GET /ballots/*}{@code /live-results}: one connect per viewer, plus reconnects
  * @param redisKeyPrefix where the buckets live in a shared Redis, so that several deployments can share one
  */

@@ -64,11 +64,6 @@ class DeviceTokens {
         return device.value() + "." + signature(device.value());
     }
 
-    /** The request's device, or a new one whose cookie is set on the response. */
-    DeviceId resolve(HttpServletRequest request, HttpServletResponse response) {
-        return current(request).orElseGet(() -> issue(response));
-    }
-
     byte[] voterKey(BallotId ballot, DeviceId device) {
         return secret.mac("voter", ballot.value(), device.value());
     }
@@ -88,7 +83,8 @@ class DeviceTokens {
         return new DeviceId(ENCODER.encodeToString(bytes));
     }
 
-    private DeviceId issue(HttpServletResponse response) {
+    /** A new device whose cookie is set on the response (the vote page charges its address first). */
+    DeviceId issue(HttpServletResponse response) {
         DeviceId device = newDevice();
         String token = device.value() + "." + signature(device.value());
         ResponseCookie cookie = ResponseCookie.from(COOKIE, token)

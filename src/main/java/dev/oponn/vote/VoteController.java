@@ -8,6 +8,7 @@ import dev.oponn.ballot.BallotId;
 import dev.oponn.ballot.BallotOwners;
 import dev.oponn.ballot.VotingMethod;
 import dev.oponn.ballot.WhoMayVote;
+import dev.oponn.ratelimit.NewDevices;
 import dev.oponn.vote.internal.MarkedForm;
 import dev.oponn.vote.internal.VoteChallenge;
 import dev.oponn.vote.internal.VoteChoice;
@@ -51,6 +52,7 @@ class VoteController {
     private final ReturnAfterSignIn returnTo;
     private final BallotOwners owners;
     private final PublicUrls urls;
+    private final NewDevices newDevices;
 
     VoteController(
             BallotCatalog catalog,
@@ -62,7 +64,8 @@ class VoteController {
             AddressKeys addresses,
             ReturnAfterSignIn returnTo,
             BallotOwners owners,
-            PublicUrls urls) {
+            PublicUrls urls,
+            NewDevices newDevices) {
         this.catalog = catalog;
         this.votes = votes;
         this.devices = devices;
@@ -73,6 +76,7 @@ class VoteController {
         this.returnTo = returnTo;
         this.owners = owners;
         this.urls = urls;
+        this.newDevices = newDevices;
     }
 
     /**
@@ -97,8 +101,21 @@ class VoteController {
                     VoteForm.blank(),
                     FieldErrors.none());
         }
-        DeviceId device = devices.resolve(request, response);
+        Optional<DeviceId> held = devices.current(request);
+        if (held.isEmpty()) {
+            chargeNewDevice(request, response);
+        }
+        DeviceId device = held.orElseGet(() -> devices.issue(response));
         return view(request, ballot, votes.hasVoted(ballot, device), VoteForm.blank(), FieldErrors.none());
+    }
+
+    /** A device costs its address one request of the vote limit (see {@link NewDevices}); over it, 429. */
+    private void chargeNewDevice(HttpServletRequest request, HttpServletResponse response) {
+        Optional<Duration> wait = newDevices.charge(request);
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(NewDevices.retryAfterSeconds(wait.get())));
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+        }
     }
 
     @PostMapping("/vote/{id}")

@@ -176,12 +176,13 @@ class RateLimitTests {
                 database,
                 secret,
                 "--oponn.rate-limit.enabled=true",
-                "--oponn.rate-limit.vote.requests=2",
+                "--oponn.rate-limit.vote.requests=4",
                 "--oponn.rate-limit.stream.requests=1",
                 "--oponn.proxy.trusted-addresses=127.0.0.1")) {
             Device creator = new Device(instance.port());
             String ballot = Flows.createBallot(creator, "Limited votes", "yes, no", false);
 
+            // The vote page that issues a device and the vote each take one of the address's four.
             Device classroom = new Device(instance.port());
             assertThat(vote(classroom, ballot, "203.0.113.7").status()).isEqualTo(303);
             assertThat(vote(classroom, ballot, "203.0.113.7").status())
@@ -219,8 +220,52 @@ class RateLimitTests {
                 all);
     }
 
+    /**
+     * A device is what a stuffing script multiplies, so the vote page that issues one charges the address's vote
+     * limit; a browser that holds its device loads the page as often as it likes, and a refused page issues nothing.
+     */
+    @Test
+    void aVotePageThatIssuesADeviceIsChargedToTheVoteLimitAndOneThatKnowsItsDeviceIsNot() {
+        try (Instance instance = Instance.start(
+                database, secret, "--oponn.rate-limit.enabled=true", "--oponn.rate-limit.vote.requests=3")) {
+            String ballot = Flows.createBallot(new Device(instance.port()), "Devices cost", "yes, no", false);
+            Device returning = new Device(instance.port());
+            assertThat(returning.get("/vote/" + ballot).status()).isEqualTo(200);
+            String device = returning.cookie("oponn_device");
+            assertThat(device).as("the vote page issues the device").isNotNull();
+            for (int i = 0; i < 5; i++) {
+                assertThat(returning.get("/vote/" + ballot).status())
+                        .as("a browser with its device is not charged for the page")
+                        .isEqualTo(200);
+            }
+            assertThat(returning.cookie("oponn_device")).isEqualTo(device);
+
+            assertThat(new Device(instance.port()).get("/vote/" + ballot).status())
+                    .isEqualTo(200);
+            Device forged = new Device(instance.port());
+            forged.setCookie("oponn_device", "made-up.value");
+            assertThat(forged.get("/vote/" + ballot).status())
+                    .as("a made-up cookie is no device: the new one it gets is charged")
+                    .isEqualTo(200);
+
+            Device fourth = new Device(instance.port());
+            Response refused = fourth.get("/vote/" + ballot);
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(refused.html().select("h1").text()).contains("429 slow_down");
+            assertSecurityHeaders(refused.headers(), "429");
+            assertThat(fourth.cookie("oponn_device"))
+                    .as("a refused page issues no device")
+                    .isNull();
+            assertThat(returning.post("/vote/" + ballot, "option_id", "1").status())
+                    .as("the devices spent the votes' budget: the address waits")
+                    .isEqualTo(429);
+            assertThat(refusals(instance, "vote")).isEqualTo(2.0);
+        }
+    }
+
     private static Response vote(Device device, String ballot, String forwardedFor) {
-        device.get("/vote/" + ballot);
+        device.getWith("/vote/" + ballot, "X-Forwarded-For", forwardedFor);
         return device.postRaw(
                 "/vote/" + ballot,
                 "application/x-www-form-urlencoded",

@@ -50,6 +50,15 @@ public final class Device {
         return send(request(path).GET(), false);
     }
 
+    /** A GET with extra headers, name then value (a proxy's {@code X-Forwarded-For}, say). */
+    public Response getWith(String path, String... headers) {
+        HttpRequest.Builder builder = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder, false);
+    }
+
     public Response getHtmx(String path) {
         return send(request(path).GET(), true);
     }
