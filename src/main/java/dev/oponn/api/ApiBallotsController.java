@@ -59,7 +59,8 @@ class ApiBallotsController {
                                         mediaType = "application/problem+json",
                                         schema = @Schema(implementation = ApiProblem.class))),
                 @ApiResponse(responseCode = "400", ref = "BadRequest"),
-                @ApiResponse(responseCode = "429", ref = "TooManyRequests")
+                @ApiResponse(responseCode = "429", ref = "TooManyRequests"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<CreatedBallotResource> create(@RequestBody CreateBallotBody body, HttpServletRequest request) {
         FieldErrors errors = FieldErrors.none();
@@ -98,7 +99,8 @@ class ApiBallotsController {
             description = "Never its counts.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "The ballot"),
-                @ApiResponse(responseCode = "404", ref = "NotFound")
+                @ApiResponse(responseCode = "404", ref = "NotFound"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     BallotResource ballot(@PathVariable String id, HttpServletRequest request) {
         return BallotResource.of(callers.ballot(id), clock.instant(), new ApiLinks(urls, request));

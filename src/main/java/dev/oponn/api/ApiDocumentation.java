@@ -104,7 +104,8 @@ class ApiDocumentation {
                 "Retry-After", new Header().description("Seconds to wait").schema(new IntegerSchema()));
         responses.put("TooManyRequests", tooMany);
         ApiResponse unavailable = problem(
-                "This instance is full or stopping",
+                "This instance is full or stopping, or cannot open this ballot now: its master key is unreachable or is"
+                        + " another instance's (detail: This ballot is temporarily unavailable)",
                 503,
                 "Service Unavailable",
                 "Oponn cannot serve this right now. Try again in a moment.");

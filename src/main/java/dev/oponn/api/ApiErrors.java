@@ -1,6 +1,10 @@
 package dev.oponn.api;
 
+import dev.oponn.crypto.KeyUnavailableException;
+import dev.oponn.crypto.MasterKeyMismatchException;
+import dev.oponn.web.FailureChain;
 import dev.oponn.web.ProblemDocument;
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +20,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Every refusal of the API's controllers as a problem document. A body that is not JSON of the operation's shape is
@@ -74,10 +79,49 @@ class ApiErrors {
                 .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE));
     }
 
-    /** Anything else is Oponn's fault: logged with its cause, answered with nothing of it. */
+    /**
+     * The ballot's data key was wrapped by a master key this instance lacks: a configuration fault the operator
+     * fixes ({@code crypto.BallotKeys} logs it once, naming the settings to share), not Oponn's failure, so the
+     * caller hears what a visitor hears on the pages ({@code crypto.MasterKeyErrorPage}) and nothing is logged here.
+     */
+    @ExceptionHandler(MasterKeyMismatchException.class)
+    ResponseEntity<ApiProblem> ballotUnavailable(MasterKeyMismatchException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, MasterKeyMismatchException.RETRY_AFTER_SECONDS)
+                .contentType(ProblemDocument.MEDIA_TYPE)
+                .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE, MasterKeyMismatchException.DETAIL));
+    }
+
+    /** The master key cannot be reached right now (the KMS): 503 and try again, as {@link KeyUnavailableException} says. */
+    @ExceptionHandler(KeyUnavailableException.class)
+    ResponseEntity<ApiProblem> keyUnavailable(KeyUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(ProblemDocument.MEDIA_TYPE)
+                .body(ApiProblem.of(HttpStatus.SERVICE_UNAVAILABLE));
+    }
+
+    /**
+     * Anything else is Oponn's fault, answered with nothing of it and logged as the pages log theirs
+     * ({@code web.ErrorPages}): the exception classes, the line of Oponn's code and the route's template, never the
+     * messages, which can quote ballot text or ids; the stack trace at debug.
+     */
     @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<ApiProblem> failed(RuntimeException e) {
-        log.atError().setMessage("api.failed").setCause(e).log();
+    ResponseEntity<ApiProblem> failed(RuntimeException e, HttpServletRequest request) {
+        String route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern
+                ? pattern
+                : "";
+        log.atError()
+                .setMessage("api.failed")
+                .addKeyValue("path", route)
+                .addKeyValue("error", FailureChain.classes(e))
+                .addKeyValue("source", FailureChain.source(e))
+                .log();
+        log.atDebug()
+                .setMessage("api.failure_trace")
+                .addKeyValue("path", route)
+                .setCause(e)
+                .log();
         return answer(ApiProblem.of(HttpStatus.INTERNAL_SERVER_ERROR), null);
     }
 

@@ -113,7 +113,8 @@ class ApiOwnerController {
                 @ApiResponse(responseCode = "200", description = "Done: the ballot as it now is"),
                 @ApiResponse(responseCode = "404", ref = "NotFound"),
                 @ApiResponse(responseCode = "409", ref = "Conflict"),
-                @ApiResponse(responseCode = "422", ref = "Invalid")
+                @ApiResponse(responseCode = "422", ref = "Invalid"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     BallotResource control(
             @PathVariable String id,
@@ -141,7 +142,8 @@ class ApiOwnerController {
             description = "Its data key is destroyed first, then its rows; every route of it then answers 404.",
             responses = {
                 @ApiResponse(responseCode = "204", description = "Deleted", content = @Content),
-                @ApiResponse(responseCode = "404", ref = "NotFound")
+                @ApiResponse(responseCode = "404", ref = "NotFound"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<Void> delete(@PathVariable String id, HttpServletRequest request) {
         Ballot ballot = callers.owned(id, request);
@@ -169,7 +171,8 @@ class ApiOwnerController {
                                                             "The manage page's JSON export: per-method figures, ranked rounds")),
                             @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
                         }),
-                @ApiResponse(responseCode = "404", ref = "NotFound")
+                @ApiResponse(responseCode = "404", ref = "NotFound"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<?> export(
             @PathVariable String id,

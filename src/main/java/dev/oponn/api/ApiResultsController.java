@@ -74,7 +74,8 @@ class ApiResultsController {
             responses = {
                 @ApiResponse(responseCode = "200", description = "The tally"),
                 @ApiResponse(responseCode = "403", ref = "Hidden"),
-                @ApiResponse(responseCode = "404", ref = "NotFound")
+                @ApiResponse(responseCode = "404", ref = "NotFound"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResultsDocument results(@PathVariable String id, HttpServletRequest request) {
         Ballot ballot = callers.ballot(id);

@@ -89,7 +89,8 @@ class ApiVotesController {
             responses = {
                 @ApiResponse(responseCode = "201", description = "A challenge"),
                 @ApiResponse(responseCode = "404", ref = "NotFound"),
-                @ApiResponse(responseCode = "409", ref = "Conflict")
+                @ApiResponse(responseCode = "409", ref = "Conflict"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<ChallengeResource> challenge(@PathVariable String id) {
         Ballot ballot = callers.ballot(id);
@@ -120,7 +121,8 @@ class ApiVotesController {
                 @ApiResponse(responseCode = "404", ref = "NotFound"),
                 @ApiResponse(responseCode = "409", ref = "Conflict"),
                 @ApiResponse(responseCode = "422", ref = "Invalid"),
-                @ApiResponse(responseCode = "429", ref = "TooManyRequests")
+                @ApiResponse(responseCode = "429", ref = "TooManyRequests"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<CountedVote> vote(@PathVariable String id, @RequestBody VoteBody body, HttpServletRequest request) {
         Ballot ballot = callers.ballot(id);

@@ -75,7 +75,8 @@ class ApiWebhooksController {
             responses = {
                 @ApiResponse(responseCode = "201", description = "Registered; the secret is shown only now"),
                 @ApiResponse(responseCode = "404", ref = "NotFound"),
-                @ApiResponse(responseCode = "422", ref = "Invalid")
+                @ApiResponse(responseCode = "422", ref = "Invalid"),
+                @ApiResponse(responseCode = "503", ref = "Unavailable")
             })
     ResponseEntity<WebhookResource> register(
             @PathVariable String id, @RequestBody WebhookBody body, HttpServletRequest request) {

@@ -5,7 +5,8 @@
  * the catalog is then refreshed here and, through live, on every instance.
  *
  * <p>Tables: {@code ballot}, {@code ballot_option}; other features read only the {@code ballot_window} view (the
- * voting window, for the vote statement's clock check). Public surface, for the other features: the model
+ * voting window, for the vote statement's clock check, and the per-address cap); {@code TableOwnershipTests}
+ * enforces it. Public surface, for the other features: the model
  * ({@link dev.oponn.ballot.Ballot}, {@link dev.oponn.ballot.BallotId}, {@link dev.oponn.ballot.BallotOption},
  * {@link dev.oponn.ballot.BallotStatus}, {@link dev.oponn.ballot.BallotDraft}, how labels compare
  * ({@link dev.oponn.ballot.OptionLabels#normalize})), {@link dev.oponn.ballot.BallotCatalog} to read ballots,

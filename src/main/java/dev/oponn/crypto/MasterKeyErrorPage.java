@@ -25,9 +25,6 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class MasterKeyErrorPage {
 
-    static final String RETRY_AFTER_SECONDS = "60";
-    private static final String DETAIL = "This ballot is temporarily unavailable. Try again in a few minutes.";
-
     private final Languages languages;
 
     MasterKeyErrorPage(Languages languages) {
@@ -36,7 +33,7 @@ class MasterKeyErrorPage {
 
     @ExceptionHandler(value = MasterKeyMismatchException.class, produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView unavailable(HttpServletRequest request, HttpServletResponse response) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        response.setHeader(HttpHeaders.RETRY_AFTER, MasterKeyMismatchException.RETRY_AFTER_SECONDS);
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
         return new ModelAndView(
                 "error",
@@ -55,10 +52,10 @@ class MasterKeyErrorPage {
     @ExceptionHandler(MasterKeyMismatchException.class)
     ResponseEntity<Map<String, Object>> unavailableProblem() {
         HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
-        ProblemDocument problem =
-                new ProblemDocument(URI.create("about:blank"), status.getReasonPhrase(), status.value(), DETAIL);
+        ProblemDocument problem = new ProblemDocument(
+                URI.create("about:blank"), status.getReasonPhrase(), status.value(), MasterKeyMismatchException.DETAIL);
         return ResponseEntity.status(status)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+                .header(HttpHeaders.RETRY_AFTER, MasterKeyMismatchException.RETRY_AFTER_SECONDS)
                 .contentType(ProblemDocument.MEDIA_TYPE)
                 .body(problem.fields());
     }

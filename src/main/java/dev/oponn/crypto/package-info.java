@@ -9,7 +9,8 @@
  * <p>Table: {@code ballot_key}. Public surface, for ballot: {@link dev.oponn.crypto.BallotKeys},
  * {@link dev.oponn.crypto.FieldCipher}, {@link dev.oponn.crypto.NewBallotKey} and the two failures,
  * {@link dev.oponn.crypto.CiphertextRejectedException} (500) and {@link dev.oponn.crypto.KeyUnavailableException}
- * (503); {@link dev.oponn.crypto.KeyCommands} for the application's entry point.
+ * (503), with {@link dev.oponn.crypto.MasterKeyMismatchException} for a key that is another instance's (503, "this
+ * ballot is temporarily unavailable": the API answers it in its own problem document); {@link dev.oponn.crypto.KeyCommands} for the application's entry point.
  */
 @NullMarked
 package dev.oponn.crypto;

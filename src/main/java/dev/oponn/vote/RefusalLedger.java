@@ -32,7 +32,7 @@ class RefusalLedger implements VoteRefusals, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(RefusalLedger.class);
     private static final String ADD = """
             INSERT INTO ballot_vote_refusals (ballot_id, reason, refusals)
-            SELECT id, :reason, :refusals FROM ballot WHERE id = :ballot
+            SELECT ballot_id, :reason, :refusals FROM ballot_window WHERE ballot_id = :ballot
             ON CONFLICT (ballot_id, reason) DO UPDATE SET refusals = ballot_vote_refusals.refusals + EXCLUDED.refusals
             """;
 

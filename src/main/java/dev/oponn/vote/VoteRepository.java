@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
  * The vote path's SQL. The ballot's voting window is checked against the database's clock inside the same
  * statement that claims the voter, so a vote counts only if the ballot is active when it is written, whatever
  * the instance's clock says. It owns {@code ballot_voter}, {@code tally_shard}, {@code tally_content} and {@code ballot_address_votes}; of
- * the ballot it reads the {@code ballot_window} view and, in the capped statements only, {@code ballot.per_address_cap}
- * (the view does not carry it yet).
+ * the ballot it reads only the {@code ballot_window} view: the window and, in the capped statements, the per-address
+ * cap ({@code TableOwnershipTests}).
  */
 @Repository
 class VoteRepository {
@@ -44,7 +44,7 @@ class VoteRepository {
     /** The end of every statement that counts a vote against its network: one more, only while under the cap. */
     private static final String ADD_ONE_UNDER_CAP = """
             ON CONFLICT (ballot_id, address_key) DO UPDATE SET votes = counted.votes + 1
-            WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot WHERE id = :ballot)
+            WHERE counted.votes < (SELECT coalesce(per_address_cap, 2147483647) FROM ballot_window WHERE ballot_id = :ballot)
             """;
 
     /** Claims the voter for the ballot the CTE {@code %2$s} returns as {@code %1$s}, then counts it if that happened. */

@@ -2,10 +2,7 @@ package dev.oponn.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -66,8 +63,8 @@ class ErrorPages implements ErrorViewResolver {
                 .addKeyValue("status", status.value())
                 .addKeyValue("path", template);
         if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure) {
-            line.addKeyValue("error", classes(failure))
-                    .addKeyValue("source", source(failure))
+            line.addKeyValue("error", FailureChain.classes(failure))
+                    .addKeyValue("source", FailureChain.source(failure))
                     .log();
             log.atDebug()
                     .setMessage("http.failure_trace")
@@ -77,31 +74,6 @@ class ErrorPages implements ErrorViewResolver {
             return;
         }
         line.log();
-    }
-
-    /** {@code ServletException<CiphertextRejectedException<GeneralSecurityException}: the chain of causes. */
-    private static String classes(Throwable failure) {
-        StringBuilder chain = new StringBuilder();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            chain.append(chain.isEmpty() ? "" : "<").append(cause.getClass().getSimpleName());
-        }
-        return chain.toString();
-    }
-
-    /** The deepest frame of Oponn's own code in the chain: where to start reading. */
-    private static String source(Throwable failure) {
-        String found = "";
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
-            for (StackTraceElement frame : cause.getStackTrace()) {
-                if (frame.getClassName().startsWith("dev.oponn.")) {
-                    found = frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber();
-                    break;
-                }
-            }
-        }
-        return found;
     }
 
     static String title(HttpStatus status) {

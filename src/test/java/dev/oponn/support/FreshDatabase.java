@@ -25,8 +25,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Gives each application context its own new database on the machine's real PostgreSQL (database {@code test}
  * is only used to create and drop them), its own data directory and its own secret, and removes all three when
- * the context closes. Tests therefore never see each other's rows, and any number of isolated applications can
- * run side by side.
+ * the context closes. Spring's test context cache shares a context, and so its database, between the test classes
+ * of one configuration: tests never rely on an empty database, but create the ballots they read or compare counts
+ * before and after. Tests that need an application of their own ({@link Instance}) get a database of their own.
  */
 public final class FreshDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

@@ -7,7 +7,10 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The whole application on a random port, on its own fresh database in the real local PostgreSQL. */
+/**
+ * The whole application on a random port, on a new database in the real local PostgreSQL ({@link FreshDatabase}).
+ * Test classes of one configuration share the context and its database, so each creates the ballots it reads.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
