@@ -87,6 +87,22 @@ final class FaultRun implements AutoCloseable {
         load.stop();
     }
 
+    /**
+     * Waits until the database's tallies have stopped moving for a second (at most 30 s): a vote whose client gave up
+     * waiting may still be committed after the load stopped, and its commit makes its instance re-read the tally.
+     */
+    void awaitQuietDatabase() {
+        Map<String, Map<Integer, Long>> before = Checker.tallies(rig, new HashSet<>(ballots));
+        for (int i = 0; i < 30; i++) {
+            Ports.pause(Duration.ofSeconds(1));
+            Map<String, Map<Integer, Long>> now = Checker.tallies(rig, new HashSet<>(ballots));
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+        }
+    }
+
     /** {@code perBallot} votes on each ballot, all on one instance, by new devices; recorded like the load's. */
     void voteOnlyOn(OponnInstance on, int perBallot) {
         for (String ballot : ballots) {

@@ -128,6 +128,8 @@ class FaultsTests {
             run.faultBegins();
             run.keepVoting(Duration.ofSeconds(20));
             run.stopLoad();
+            // A late commit on a would make a re-read the tally after b's lone votes and hide the case.
+            run.awaitQuietDatabase();
             // Votes on b alone: a's viewers can learn of them only through Redis once it is back.
             long bOnlyFrom = run.history().now();
             run.voteOnlyOn(rig.instance(1), 2);
