@@ -11,6 +11,7 @@ import dev.oponn.web.FieldErrors;
 import dev.oponn.web.PublicUrls;
 import dev.oponn.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -147,7 +148,21 @@ class ApiOwnerController {
             })
     BallotResource control(
             @PathVariable String id,
-            @PathVariable String control,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "close",
+                                                "reopen",
+                                                "extend",
+                                                "start",
+                                                "visibility",
+                                                "voters",
+                                                "cap",
+                                                "challenge"
+                                            }))
+                    @PathVariable
+                    String control,
             @RequestBody(required = false) @Nullable ControlBody body,
             HttpServletRequest request) {
         Ballot ballot = callers.owned(id, request);

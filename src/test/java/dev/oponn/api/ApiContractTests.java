@@ -383,6 +383,16 @@ class ApiContractTests {
         assertThat(challengeForgotten.status()).isEqualTo(422);
         assertThat(challengeForgotten.json().get("errors").get("vote_challenge").asString())
                 .isEqualTo("Choose whether votes need the proof of work: on or off");
+        JsonNode control = contract.document().at("/components/schemas/Control/properties");
+        assertThat(control.at("/per_address_cap/maximum").asInt())
+                .as("the document states the page's rule")
+                .isEqualTo(1_000_000);
+        assertThat(control.at("/per_address_cap/type").toString()).contains("integer", "null");
+        assertThat(control.at("/vote_challenge/type").asString()).isEqualTo("boolean");
+        assertThat(contract.document()
+                        .at("/paths/~1api~1v1~1ballots~1{id}~1{control}/post/parameters")
+                        .toString())
+                .contains("\"cap\"", "\"challenge\"");
         ApiClient.Reply unsolved = api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}");
         assertThat(unsolved.status()).as(unsolved.body()).isIn(400, 403, 409, 422);
         assertThat(api.get(base + "/results", ballot.owner()).json().toString())
