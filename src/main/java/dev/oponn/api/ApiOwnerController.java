@@ -11,6 +11,7 @@ import dev.oponn.web.FieldErrors;
 import dev.oponn.web.PublicUrls;
 import dev.oponn.web.Text;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The owner's controls, as the manage page offers them ({@link OwnerControls}: the same rules, the same refusals),
@@ -60,7 +62,24 @@ class ApiOwnerController {
             String resultsVisibility,
 
             @JsonProperty("who_may_vote") @Schema(allowableValues = {"anyone", "signed_in"}) @Nullable
-            String whoMayVote) {
+            String whoMayVote,
+
+            // A node, not an Integer, to tell null (turn the cap off) from absent (a mistake, refused): a forgotten
+            // field must not remove a defence.
+            @JsonProperty("per_address_cap")
+            @Schema(
+                    types = {"integer", "null"},
+                    minimum = "1",
+                    maximum = "1000000",
+                    description = "cap: most votes one network may cast from now on; null turns the cap off",
+                    example = "30")
+            @Nullable
+            JsonNode perAddressCap,
+
+            @JsonProperty("vote_challenge")
+            @Schema(description = "challenge: whether votes need the proof of work from now on")
+            @Nullable
+            Boolean voteChallenge) {
 
         Map<String, String> form() {
             Map<String, String> form = new HashMap<>();
@@ -73,7 +92,18 @@ class ApiOwnerController {
             if (whoMayVote != null) {
                 form.put("who_may_vote", whoMayVote);
             }
+            if (perAddressCap != null) {
+                // null is the form's blank; a number its digits; anything else its text, which the rule refuses.
+                form.put("per_address_cap", perAddressCap.isNull() ? "" : capText(perAddressCap));
+            }
+            if (voteChallenge != null) {
+                form.put("vote_challenge", voteChallenge ? "on" : "off");
+            }
             return form;
+        }
+
+        private static String capText(JsonNode cap) {
+            return cap.isIntegralNumber() ? cap.asString() : "not a whole number: " + cap;
         }
     }
 
@@ -103,12 +133,13 @@ class ApiOwnerController {
     }
 
     @PostMapping(
-            path = "/api/v1/ballots/{id}/{control:close|reopen|extend|start|visibility|voters}",
+            path = "/api/v1/ballots/{id}/{control:close|reopen|extend|start|visibility|voters|cap|challenge}",
             produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "An owner control: close, reopen, extend, start, visibility or voters",
+            summary = "An owner control: close, reopen, extend, start, visibility, voters, cap or challenge",
             description = "close and start take no body; reopen {duration_mins} (0: no end), extend {duration_mins},"
-                    + " visibility {results_visibility}, voters {who_may_vote}.",
+                    + " visibility {results_visibility}, voters {who_may_vote}, cap {per_address_cap} (null: no cap;"
+                    + " votes already counted stay counted), challenge {vote_challenge}.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "Done: the ballot as it now is"),
                 @ApiResponse(responseCode = "404", ref = "NotFound"),
@@ -118,7 +149,21 @@ class ApiOwnerController {
             })
     BallotResource control(
             @PathVariable String id,
-            @PathVariable String control,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "close",
+                                                "reopen",
+                                                "extend",
+                                                "start",
+                                                "visibility",
+                                                "voters",
+                                                "cap",
+                                                "challenge"
+                                            }))
+                    @PathVariable
+                    String control,
             @RequestBody(required = false) @Nullable ControlBody body,
             HttpServletRequest request) {
         Ballot ballot = callers.owned(id, request);

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * An owner changed a ballot's definition (its window, who may vote, who sees the counts), committed: every cached copy must go and
+ * An owner changed a ballot's definition (its window, who may vote, who sees the counts, its defences against vote
+ * stuffing), committed: every cached copy must go and
  * every viewer must see the ballot as it now is. Carries only the id and the kind of change, never text or counts,
  * because live relays it to the other instances as it is.
  */
@@ -16,7 +17,11 @@ public record BallotChanged(BallotId ballotId, Kind kind) {
         EXTENDED,
         STARTED,
         VOTERS,
-        VISIBILITY;
+        VISIBILITY,
+        /** The per-address cap set, changed or turned off. */
+        CAP,
+        /** The proof-of-work challenge turned on or off. */
+        CHALLENGE;
 
         /** The word the relay carries and the log event's verb. */
         public String verb() {
@@ -27,6 +32,8 @@ public record BallotChanged(BallotId ballotId, Kind kind) {
                 case STARTED -> "started";
                 case VOTERS -> "voters_changed";
                 case VISIBILITY -> "visibility_changed";
+                case CAP -> "cap_changed";
+                case CHALLENGE -> "challenge_changed";
             };
         }
 

@@ -231,6 +231,27 @@ class BallotRepository {
     }
 
     /**
+     * The per-address cap from now on (absent: none). The vote statements read the cap from this row at vote time.
+     *
+     * @return whether it changed (false also for no such ballot)
+     */
+    boolean setPerAddressCap(BallotId id, @Nullable Integer cap) {
+        return jdbc.sql("""
+                        UPDATE ballot SET per_address_cap = CAST(:cap AS integer)
+                        WHERE id = :id AND per_address_cap IS DISTINCT FROM CAST(:cap AS integer)
+                        """).param("cap", cap).param("id", id.value()).update() == 1;
+    }
+
+    /** @return whether it changed (false also for no such ballot) */
+    boolean setVoteChallenge(BallotId id, boolean challenge) {
+        return jdbc.sql("UPDATE ballot SET vote_challenge = :challenge WHERE id = :id AND vote_challenge <> :challenge")
+                        .param("challenge", challenge)
+                        .param("id", id.value())
+                        .update()
+                == 1;
+    }
+
+    /**
      * The option a write-in names, added if the ballot has none that reads the same. Locks the ballot row first
      * so that two concurrent write-ins of the same text serialise and the second finds the first's option; the
      * lock is {@code NO KEY UPDATE}, which ordinary votes never wait for. Must run inside a transaction.

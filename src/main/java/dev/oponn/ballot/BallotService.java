@@ -187,6 +187,42 @@ public class BallotService {
         return changed(id, BallotChanged.Kind.VOTERS);
     }
 
+    /**
+     * The per-address cap from now on, absent for none. Nothing counted is removed: lowered below what a network
+     * has cast, that network's further votes are refused; raised or turned off, it may vote again. Only votes cast
+     * while a cap is on are counted against one (an uncapped ballot keeps no per-network rows), so a cap set later
+     * counts from then. Unchanged is done, and changes nothing.
+     */
+    public Optional<Text> setPerAddressCap(BallotId id, @Nullable Integer cap) {
+        if (repository.setPerAddressCap(id, cap)) {
+            return changed(id, BallotChanged.Kind.CAP, "per_address_cap", cap == null ? "off" : cap);
+        }
+        return repository.statusNow(id).isPresent() ? Optional.empty() : Optional.of(Text.of("manage.refused.gone"));
+    }
+
+    /**
+     * Whether votes need the vote page's proof of work from now on. A vote page opened before the change: turned
+     * on, its vote carries no solution and is refused with the clear message (the page it gets back has the
+     * puzzle); turned off, a solution it carries is ignored. Unchanged is done, and changes nothing.
+     */
+    public Optional<Text> setVoteChallenge(BallotId id, boolean challenge) {
+        if (repository.setVoteChallenge(id, challenge)) {
+            return changed(id, BallotChanged.Kind.CHALLENGE, "vote_challenge", challenge);
+        }
+        return repository.statusNow(id).isPresent() ? Optional.empty() : Optional.of(Text.of("manage.refused.gone"));
+    }
+
+    private Optional<Text> changed(BallotId id, BallotChanged.Kind kind, String setting, @Nullable Object value) {
+        catalog.evict(id);
+        events.publishEvent(new BallotChanged(id, kind));
+        log.atInfo()
+                .setMessage("ballot." + kind.verb())
+                .addKeyValue("ballot", fingerprints.ballot(id.value()))
+                .addKeyValue(setting, value)
+                .log();
+        return Optional.empty();
+    }
+
     private Optional<Text> changed(BallotId id, BallotChanged.Kind kind) {
         catalog.evict(id);
         events.publishEvent(new BallotChanged(id, kind));

@@ -80,16 +80,16 @@ class ManageController {
 
     @GetMapping("/manage/{id}/{key}")
     ModelAndView byManageLink(@PathVariable String id, @PathVariable String key, HttpServletRequest request) {
-        return view(guest(id, key), FieldErrors.none(), request);
+        return view(guest(id, key), FieldErrors.none(), null, request);
     }
 
     @GetMapping("/manage/{id}")
     ModelAndView asSignedInOwner(
             @PathVariable String id, @AuthenticationPrincipal @Nullable SignedInUser user, HttpServletRequest request) {
-        return view(signedIn(id, user), FieldErrors.none(), request);
+        return view(signedIn(id, user), FieldErrors.none(), null, request);
     }
 
-    @PostMapping("/manage/{id}/{control:close|reopen|extend|start|voters|visibility|delete}")
+    @PostMapping("/manage/{id}/{control:close|reopen|extend|start|voters|visibility|cap|challenge|delete}")
     ModelAndView controlAsSignedInOwner(
             @PathVariable String id,
             @PathVariable String control,
@@ -100,7 +100,7 @@ class ManageController {
         return control(signedIn(id, user), control, form, request, response);
     }
 
-    @PostMapping("/manage/{id}/{key}/{control:close|reopen|extend|start|voters|visibility|delete}")
+    @PostMapping("/manage/{id}/{key}/{control:close|reopen|extend|start|voters|visibility|cap|challenge|delete}")
     ModelAndView controlByManageLink(
             @PathVariable String id,
             @PathVariable String key,
@@ -136,10 +136,11 @@ class ManageController {
                     errors);
         }
         if (errors.any()) {
-            return refusedView(owner, errors, HttpStatus.BAD_REQUEST, request, response);
+            return refusedView(owner, errors, form, HttpStatus.BAD_REQUEST, request, response);
         }
         if (refused.isPresent()) {
-            return refusedView(owner, errors.reject("control", refused.get()), HttpStatus.CONFLICT, request, response);
+            return refusedView(
+                    owner, errors.reject("control", refused.get()), form, HttpStatus.CONFLICT, request, response);
         }
         return Htmx.redirect(request, control.equals("delete") ? "/" : owner.path());
     }
@@ -147,12 +148,15 @@ class ManageController {
     private ModelAndView refusedView(
             Owner owner,
             FieldErrors errors,
+            Map<String, String> form,
             HttpStatus status,
             HttpServletRequest request,
             HttpServletResponse response) {
         // The ballot as it is now: the refusal may be because it changed since the page was loaded.
         Ballot current = catalog.find(owner.ballot().id()).orElseThrow(ManageController::notFound);
-        ModelAndView page = view(new Owner(current, owner.words(), owner.path()), errors, request);
+        // A refused cap is shown as typed, as the create form shows it.
+        String typedCap = errors.has(VoteDefences.CAP_FIELD) ? form.getOrDefault(VoteDefences.CAP_FIELD, "") : null;
+        ModelAndView page = view(new Owner(current, owner.words(), owner.path()), errors, typedCap, request);
         page.setStatus(status);
         if (Htmx.isHtmx(request)) {
             // The controls are plain forms; should one be sent by HTMX, it swaps the whole page in (see oponn.js).
@@ -187,12 +191,19 @@ class ManageController {
         return b -> new Owner(b, words.apply(b), path.apply(b));
     }
 
-    private ModelAndView view(Owner owner, FieldErrors errors, HttpServletRequest request) {
+    private ModelAndView view(Owner owner, FieldErrors errors, @Nullable String typedCap, HttpServletRequest request) {
         Ballot ballot = owner.ballot();
         Map<String, Object> model = new HashMap<>();
         model.put(
                 "manage",
-                ManageView.of(ballot, clock.instant(), owner.words(), refusals.of(ballot.id()), owner.path(), errors));
+                ManageView.of(
+                        ballot,
+                        clock.instant(),
+                        owner.words(),
+                        refusals.of(ballot.id()),
+                        owner.path(),
+                        errors,
+                        typedCap));
         model.put(
                 "sharing",
                 new ManageSharing(

@@ -24,7 +24,11 @@ public class OwnerControls {
         EXTEND,
         START,
         VOTERS,
-        VISIBILITY;
+        VISIBILITY,
+        /** The per-address vote cap: a number, or blank (the API: null) for none. */
+        CAP,
+        /** The proof-of-work challenge: {@code on} or {@code off}. */
+        CHALLENGE;
 
         /** The control's word in the manage page's paths and in the API's. */
         public String word() {
@@ -51,7 +55,7 @@ public class OwnerControls {
 
     /**
      * @param form the control's fields by the manage page's names ({@code duration_mins}, {@code who_may_vote},
-     *     {@code results_visibility})
+     *     {@code results_visibility}, {@code per_address_cap}, {@code vote_challenge})
      * @return why the ballot's state refused it (nothing changed), or empty when done or when {@code errors} says why not
      */
     public Optional<Text> apply(Ballot ballot, Control control, Map<String, String> form, FieldErrors errors) {
@@ -62,6 +66,8 @@ public class OwnerControls {
             case REOPEN -> minutes(form, 0, errors).flatMap(m -> ballots.reopen(id, m));
             case EXTEND -> minutes(form, 1, errors).flatMap(m -> ballots.extend(id, m));
             case VOTERS -> whoMayVote(form, errors).flatMap(who -> ballots.allowVoters(id, who));
+            case CAP -> cap(form, errors).flatMap(cap -> ballots.setPerAddressCap(id, cap.orElse(null)));
+            case CHALLENGE -> challenge(form, errors).flatMap(on -> ballots.setVoteChallenge(id, on));
             case VISIBILITY -> {
                 resultsVisibility(form, errors)
                         .filter(chosen -> chosen != ballot.resultsVisibility())
@@ -101,6 +107,33 @@ public class OwnerControls {
             errors.reject("who_may_vote", Text.of("ballot.who_may_vote_invalid"));
         }
         return who;
+    }
+
+    /**
+     * The cap field, by the create form's rule. It must be there: blank turns the cap off, so a request that
+     * forgot the field must not. Empty means refused; inside, empty means no cap.
+     */
+    private static Optional<Optional<Integer>> cap(Map<String, String> form, FieldErrors errors) {
+        String typed = form.get(VoteDefences.CAP_FIELD);
+        if (typed == null) {
+            errors.reject(
+                    VoteDefences.CAP_FIELD,
+                    Text.of("create.cap_invalid", String.valueOf(VoteDefences.PER_ADDRESS_CAP_MAX)));
+            return Optional.empty();
+        }
+        Optional<Integer> cap = VoteDefences.parseCap(typed, errors);
+        return errors.has(VoteDefences.CAP_FIELD) ? Optional.empty() : Optional.of(cap);
+    }
+
+    private static Optional<Boolean> challenge(Map<String, String> form, FieldErrors errors) {
+        return switch (form.getOrDefault("vote_challenge", "").strip()) {
+            case "on" -> Optional.of(true);
+            case "off" -> Optional.of(false);
+            default -> {
+                errors.reject("vote_challenge", Text.of("manage.challenge_invalid"));
+                yield Optional.empty();
+            }
+        };
     }
 
     /** A value that is not one of the choices changes nothing and says why. */

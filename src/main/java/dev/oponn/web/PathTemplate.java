@@ -13,7 +13,7 @@ final class PathTemplate {
     /** The literal segments of Oponn's routes and static files. Only fixed words: none can be an id or a key. */
     private static final Pattern ROUTE_WORD = Pattern.compile(
             "vote|results|manage|ballots|api|v1|devices|votes|events|challenges|webhooks|export|openapi\\.json|docs|swagger-ui"
-                    + "|close|reopen|extend|start|visibility|voters|delete|live-results|create|partials"
+                    + "|close|reopen|extend|start|visibility|voters|cap|challenge|delete|live-results|create|partials"
                     + "|start-time-input|language|auth|login|logout|callback|mock-sign-in|google|github|error|actuator|health"
                     + "|readiness|liveness|prometheus|webjars|css|js|favicon\\.svg|favicon\\.ico|robots\\.txt");
 

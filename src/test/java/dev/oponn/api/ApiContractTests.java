@@ -334,6 +334,73 @@ class ApiContractTests {
     }
 
     @Test
+    void capAndChallengeTakeThePagesValuesAndMessagesAndAForgottenCapTurnsNothingOff() {
+        ApiClient.Created ballot = api.create(
+                "{\"measure\":\"Guarded?\",\"options\":[\"A\",\"B\"],\"duration_mins\":0,\"per_address_cap\":5}");
+        ApiClient.Created other = api.createActive("C", "D");
+        String base = "/api/v1/ballots/" + ballot.id();
+        assertThat(api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}").status())
+                .isEqualTo(201);
+        assertThat(api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}").status())
+                .isEqualTo(201);
+
+        ApiClient.Reply lowered = api.post(base + "/cap", "{\"per_address_cap\":2}", ballot.owner());
+        ApiClient.Reply refusedVote = api.vote(ballot.id(), api.device(), "{\"option_ids\":[2]}");
+        ApiClient.Reply forgotten = api.post(base + "/cap", "{}", ballot.owner());
+        ApiClient.Reply zero = api.post(base + "/cap", "{\"per_address_cap\":0}", ballot.owner());
+        ApiClient.Reply text = api.post(base + "/cap", "{\"per_address_cap\":\"ten\"}", ballot.owner());
+        ApiClient.Reply fraction = api.post(base + "/cap", "{\"per_address_cap\":1.5}", ballot.owner());
+        ApiClient.Reply notTheOwner = api.post(base + "/cap", "{\"per_address_cap\":null}", other.owner());
+        ApiClient.Reply capAfterRefusals = api.get(base);
+        ApiClient.Reply off = api.post(base + "/cap", "{\"per_address_cap\":null}", ballot.owner());
+        ApiClient.Reply counted = api.vote(ballot.id(), api.device(), "{\"option_ids\":[2]}");
+        ApiClient.Reply challengeOn = api.post(base + "/challenge", "{\"vote_challenge\":true}", ballot.owner());
+        ApiClient.Reply challengeForgotten = api.post(base + "/challenge", null, ballot.owner());
+
+        assertThat(lowered.status()).isEqualTo(200);
+        contract.check("POST", "/api/v1/ballots/{id}/{control}", lowered);
+        assertThat(lowered.json().get("per_address_cap").asInt()).isEqualTo(2);
+        assertThat(refusedVote.status()).as(refusedVote.body()).isEqualTo(409);
+        assertThat(refusedVote.json().get("detail").asString())
+                .isEqualTo("This network has reached this ballot's vote limit");
+        for (ApiClient.Reply bad : new ApiClient.Reply[] {forgotten, zero, text, fraction}) {
+            assertThat(bad.status()).as(bad.body()).isEqualTo(422);
+            contract.check("POST", "/api/v1/ballots/{id}/{control}", bad);
+            assertThat(bad.json().get("errors").get("per_address_cap").asString())
+                    .isEqualTo("Votes per network must be a whole number from 1 to 1000000, or blank for no limit");
+        }
+        assertThat(notTheOwner.status()).isEqualTo(404);
+        assertThat(capAfterRefusals.json().get("per_address_cap").asInt())
+                .as("nothing changed")
+                .isEqualTo(2);
+        assertThat(off.status()).isEqualTo(200);
+        contract.check("POST", "/api/v1/ballots/{id}/{control}", off);
+        JsonNode offCap = off.json().get("per_address_cap");
+        assertThat(offCap == null || offCap.isNull()).as(off.body()).isTrue();
+        assertThat(counted.status()).as("no cap: the network votes again").isEqualTo(201);
+        assertThat(challengeOn.status()).isEqualTo(200);
+        assertThat(challengeOn.json().get("vote_challenge").asBoolean()).isTrue();
+        assertThat(challengeForgotten.status()).isEqualTo(422);
+        assertThat(challengeForgotten.json().get("errors").get("vote_challenge").asString())
+                .isEqualTo("Choose whether votes need the proof of work: on or off");
+        JsonNode control = contract.document().at("/components/schemas/Control/properties");
+        assertThat(control.at("/per_address_cap/maximum").asInt())
+                .as("the document states the page's rule")
+                .isEqualTo(1_000_000);
+        assertThat(control.at("/per_address_cap/type").toString()).contains("integer", "null");
+        assertThat(control.at("/vote_challenge/type").asString()).isEqualTo("boolean");
+        assertThat(contract.document()
+                        .at("/paths/~1api~1v1~1ballots~1{id}~1{control}/post/parameters")
+                        .toString())
+                .contains("\"cap\"", "\"challenge\"");
+        ApiClient.Reply unsolved = api.vote(ballot.id(), api.device(), "{\"option_ids\":[1]}");
+        assertThat(unsolved.status()).as(unsolved.body()).isIn(400, 403, 409, 422);
+        assertThat(api.get(base + "/results", ballot.owner()).json().toString())
+                .as("the ballot's counts: 2 before the cap was lowered, 1 after it was turned off")
+                .contains("\"votes\":2", "\"votes\":1");
+    }
+
+    @Test
     void ownerOperationsAre404WithoutOwnershipAndChangeNothing() {
         ApiClient.Created ballot = api.createActive("A", "B");
         ApiClient.Created other = api.createActive("C", "D");

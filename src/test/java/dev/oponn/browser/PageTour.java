@@ -175,6 +175,15 @@ final class PageTour {
                     .click();
             waitFor(browser, "[data-error-for=confirm]");
         }));
+        stops.add(new Stop("manage_with_cap_error", browser -> {
+            load(browser, path(manage));
+            var cap = browser.findElement(By.id("manage_per_address_cap"));
+            cap.clear();
+            cap.sendKeys("ten");
+            browser.findElement(By.cssSelector("[data-control=cap] button[type=submit]"))
+                    .click();
+            waitFor(browser, "[data-error-for=per_address_cap]");
+        }));
         stops.add(page("manage_ended", path(endedManage), "[data-control=reopen]"));
         stops.add(page("present", "/present/" + active, "#results-panel"));
         stops.add(page("login", "/login", "#mock-sign-in"));

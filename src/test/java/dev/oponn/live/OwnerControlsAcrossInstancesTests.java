@@ -3,6 +3,8 @@ package dev.oponn.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.oponn.ballot.BallotCatalog;
+import dev.oponn.ballot.BallotId;
 import dev.oponn.support.Device;
 import dev.oponn.support.Device.Response;
 import dev.oponn.support.Flows;
@@ -156,6 +158,80 @@ class OwnerControlsAcrossInstancesTests {
         assertThat(SseClient.open(http, b.port(), "/ballots/" + ballot + "/live-results")
                         .status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void aCapLoweredOnOneInstanceRefusesTheNextVoteOnTheOtherAtOnce() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallotWith(
+                owner,
+                "measure",
+                "Cap across?",
+                "options_raw",
+                "yes, no",
+                "duration_mins",
+                "0",
+                "per_address_cap",
+                "5");
+        String manage = manageLink(owner, ballot);
+        for (int i = 0; i < 2; i++) {
+            assertThat(Flows.vote(new Device(http, b.port()), ballot, "1").status())
+                    .as("b has the ballot cached")
+                    .isEqualTo(303);
+        }
+
+        assertThat(owner.post(manage + "/cap", "per_address_cap", "2").status()).isEqualTo(303);
+
+        Response refused = Flows.vote(new Device(http, b.port()), ballot, "2");
+        assertThat(refused.html().select("[data-error-for=vote]").text())
+                .as("the vote statement reads the cap from the database, whatever b has cached")
+                .isEqualTo("This network has reached this ballot's vote limit");
+        assertThat(owner.post(manage + "/cap", "per_address_cap", "").status()).isEqualTo(303);
+        assertThat(Flows.vote(new Device(http, b.port()), ballot, "2").status())
+                .as("turned off: counted on b at once")
+                .isEqualTo(303);
+    }
+
+    @Test
+    void aCapOrChallengeTurnedOnOnOneInstanceReachesTheOthersCachedBallot() {
+        Device owner = new Device(http, a.port());
+        String ballot = Flows.createBallot(owner, "Defend across?", "yes, no", false);
+        String manage = manageLink(owner, ballot);
+        assertThat(Flows.vote(new Device(http, b.port()), ballot, "1").status())
+                .as("b has the ballot cached, uncapped")
+                .isEqualTo(303);
+        BallotCatalog catalogOnB = b.bean(BallotCatalog.class);
+        BallotId id = new BallotId(ballot);
+
+        assertThat(owner.post(manage + "/cap", "per_address_cap", "1").status()).isEqualTo(303);
+        await().atMost(WAIT)
+                .alias("told over Redis, b drops its uncapped copy")
+                .until(() -> catalogOnB.find(id).orElseThrow().defences().capped());
+        assertThat(Flows.vote(new Device(http, b.port()), ballot, "1").status())
+                .as("counted from the cap on")
+                .isEqualTo(303);
+        assertThat(Flows.vote(new Device(http, b.port()), ballot, "1")
+                        .html()
+                        .select("[data-error-for=vote]")
+                        .text())
+                .isEqualTo("This network has reached this ballot's vote limit");
+
+        Device openedBefore = new Device(http, b.port());
+        Flows.openVotePage(openedBefore, ballot);
+        assertThat(owner.post(manage + "/challenge", "vote_challenge", "on").status())
+                .isEqualTo(303);
+        await().atMost(WAIT)
+                .until(() -> !new Device(http, b.port())
+                        .get("/vote/" + ballot)
+                        .html()
+                        .select("form#vote-form")
+                        .attr("data-challenge-salt")
+                        .isEmpty());
+        assertThat(owner.post(manage + "/cap", "per_address_cap", "").status()).isEqualTo(303);
+        Response unsolved = openedBefore.post("/vote/" + ballot, "option_id", "2");
+        assertThat(unsolved.html().select("[data-error-for=vote]").text())
+                .as("a page opened before the challenge was turned on")
+                .isEqualTo("This ballot needs JavaScript to vote");
     }
 
     private static String manageLink(Device owner, String ballot) {

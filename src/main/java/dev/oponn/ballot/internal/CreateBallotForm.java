@@ -54,7 +54,6 @@ public record CreateBallotForm(
     static final int MEASURE_MAX = 255;
     static final int OPTION_MAX = 64;
     static final long DURATION_MAX_MINS = Duration.ofDays(366).toMinutes();
-    static final int PER_ADDRESS_CAP_MAX = 1_000_000;
     static final int MARKED_OPTIONS_MAX = 40;
 
     /** The form as it was before the vote defences; package-private so that binding sees one public constructor. */
@@ -226,22 +225,9 @@ public record CreateBallotForm(
         return null;
     }
 
-    /** Blank is no cap; anything else must be a whole number from 1. */
+    /** Blank is no cap; anything else must be a whole number from 1 (the rule the manage page shares). */
     private Optional<Integer> perAddressCap(FieldErrors errors) {
-        String raw = perAddressCapValue().strip();
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            int cap = Integer.parseInt(raw);
-            if (cap >= 1 && cap <= PER_ADDRESS_CAP_MAX) {
-                return Optional.of(cap);
-            }
-        } catch (NumberFormatException e) {
-            // The same answer as a number out of range.
-        }
-        errors.reject("per_address_cap", Text.of("create.cap_invalid", String.valueOf(PER_ADDRESS_CAP_MAX)));
-        return Optional.empty();
+        return VoteDefences.parseCap(perAddressCapValue(), errors);
     }
 
     private List<String> splitOptions() {

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param whoMayVote {@code anyone} or {@code signed_in}
  * @param errors why a control was refused: under {@code control} for the ballot's state, under the field's name
  *     for a bad value
+ * @param typedCap the cap as the owner typed it, when it was refused: shown again for correcting
  */
 public record ManageView(
         String id,
@@ -32,10 +33,17 @@ public record ManageView(
         Map<String, Long> refusals,
         String controls,
         String whoMayVote,
-        FieldErrors errors) {
+        FieldErrors errors,
+        @Nullable String typedCap) {
 
     public static ManageView of(
-            Ballot ballot, Instant now, Text owner, Map<String, Long> refusals, String controls, FieldErrors errors) {
+            Ballot ballot,
+            Instant now,
+            Text owner,
+            Map<String, Long> refusals,
+            String controls,
+            FieldErrors errors,
+            @Nullable String typedCap) {
         return new ManageView(
                 ballot.id().value(),
                 ballot.measure(),
@@ -47,7 +55,16 @@ public record ManageView(
                 Map.copyOf(refusals),
                 controls,
                 ballot.whoMayVote().value(),
-                errors);
+                errors,
+                typedCap);
+    }
+
+    /** The cap field's value: what was refused, else the cap in force, blank for none. */
+    public String capValue() {
+        if (typedCap != null) {
+            return typedCap;
+        }
+        return perAddressCap == null ? "" : String.valueOf(perAddressCap);
     }
 
     /**
