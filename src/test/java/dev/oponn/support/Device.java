@@ -85,8 +85,14 @@ public final class Device {
     }
 
     public Response postRaw(String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder builder =
-                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        return send("POST", path, contentType, body, headers);
+    }
+
+    /** Any method, with this body and these extra headers (name, value, ...), carrying the device's cookies. */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
