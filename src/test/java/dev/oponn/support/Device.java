@@ -28,6 +28,7 @@ public final class Device {
     private final HttpClient http;
     private final String base;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private volatile @Nullable String forwardedFor;
 
     public Device(HttpClient http, int port) {
         this.http = http;
@@ -36,6 +37,15 @@ public final class Device {
 
     public Device(int port) {
         this(newClient(), port);
+    }
+
+    /**
+     * Every request of this device says, in {@code X-Forwarded-For}, that it comes from {@code address}: a client of
+     * its own behind a proxy the server trusts ({@code oponn.proxy.trusted-addresses}), with its own rate limits.
+     */
+    public Device from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public static HttpClient newClient() {
@@ -152,6 +162,10 @@ public final class Device {
                 .timeout(TIMEOUT)
                 // As a browser does; without it Spring Boot answers errors in JSON, not with the error page.
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        String address = forwardedFor;
+        if (address != null) {
+            builder.header("X-Forwarded-For", address);
+        }
         if (!cookies.isEmpty()) {
             builder.header(
                     "Cookie",
