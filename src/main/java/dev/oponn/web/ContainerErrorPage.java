@@ -7,12 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
@@ -35,10 +37,29 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
     private final SecurityHeaders headers;
     private final Languages languages;
 
-    ContainerErrorPage(TemplateEngine templates, SecurityHeaders headers, Languages languages) {
+    /** Looked up when a refusal happens: the web server is built before the meter registry should be. */
+    private final ObjectProvider<ClientErrorLog> clientErrors;
+
+    ContainerErrorPage(
+            TemplateEngine templates,
+            SecurityHeaders headers,
+            Languages languages,
+            ObjectProvider<ClientErrorLog> clientErrors) {
         this.templates = templates;
         this.headers = headers;
         this.languages = languages;
+        this.clientErrors = clientErrors;
+    }
+
+    /**
+     * A client error is counted and aggregated like the application's ({@link ClientErrorLog}). The container's few
+     * 5xx answers (505 for an unknown protocol, 501 for an unknown method) refuse what a stranger sent, not a fault
+     * of Oponn's, and are not logged.
+     */
+    void record(int status, String pathTemplate) {
+        if (status >= 400 && status <= 499) {
+            clientErrors.getObject().record(status, pathTemplate);
+        }
     }
 
     @Override
@@ -80,6 +101,10 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
         @Override
         protected void generateResponse(
                 Request request, Response response, int code, String message, Throwable cause, Callback callback) {
+            page.record(
+                    code,
+                    PathTemplate.of(
+                            Objects.requireNonNullElse(request.getHttpURI().getPath(), "")));
             if (asksForHtml(request)) {
                 response.write(true, page(code, response.getHeaders()), callback);
             } else {
@@ -92,6 +117,8 @@ final class ContainerErrorPage implements WebServerFactoryCustomizer<JettyServle
         /** A request Jetty could not parse at all (an oversized header block, a broken request line). */
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            // The request line may not have been read: no path to give even the shape of.
+            page.record(status, "*");
             return page(status, fields);
         }
 

@@ -21,11 +21,11 @@ class ErrorPages implements ErrorViewResolver {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
 
-    private final NotFoundLog notFound;
+    private final ClientErrorLog clientErrors;
     private final Languages languages;
 
-    ErrorPages(NotFoundLog notFound, Languages languages) {
-        this.notFound = notFound;
+    ErrorPages(ClientErrorLog clientErrors, Languages languages) {
+        this.clientErrors = clientErrors;
         this.languages = languages;
     }
 
@@ -47,15 +47,17 @@ class ErrorPages implements ErrorViewResolver {
     }
 
     /**
-     * The route's shape, never the path: paths hold ballot ids and manage keys ({@link PathTemplate}). A failure is
-     * named by its exception classes and the line of Oponn's code it came from, not by its messages, which may quote
-     * what the request or the database held (a PostgreSQL error shows the row it refused); its stack trace is logged
-     * at debug.
+     * The route's shape, never the path: paths hold ballot ids and manage keys ({@link PathTemplate}). A client error
+     * (4xx) is a stranger's to send as often as they like, so it is counted and aggregated ({@link ClientErrorLog}),
+     * with nothing of its exception, whose message may quote what the request held. A server error (5xx) is ours to
+     * fix and is logged every time: named by its exception classes and the line of Oponn's code it came from, not by
+     * its messages, which may quote what the request or the database held (a PostgreSQL error shows the row it
+     * refused); its stack trace is logged at debug.
      */
-    private void logError(HttpServletRequest request, HttpStatus status, String path) {
+    void logError(HttpServletRequest request, HttpStatus status, String path) {
         String template = PathTemplate.of(path);
-        if (status == HttpStatus.NOT_FOUND) {
-            notFound.record(template);
+        if (status.is4xxClientError()) {
+            clientErrors.record(status.value(), template);
             return;
         }
         LoggingEventBuilder line = log.atLevel(status.is5xxServerError() ? Level.WARN : Level.INFO)

@@ -28,6 +28,7 @@ public final class Device {
     private final HttpClient http;
     private final String base;
     private final Map<String, String> cookies = new ConcurrentHashMap<>();
+    private volatile @Nullable String forwardedFor;
 
     public Device(HttpClient http, int port) {
         this.http = http;
@@ -36,6 +37,15 @@ public final class Device {
 
     public Device(int port) {
         this(newClient(), port);
+    }
+
+    /**
+     * Every request of this device says, in {@code X-Forwarded-For}, that it comes from {@code address}: a client of
+     * its own behind a proxy the server trusts ({@code oponn.proxy.trusted-addresses}), with its own rate limits.
+     */
+    public Device from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public static HttpClient newClient() {
@@ -94,8 +104,14 @@ public final class Device {
     }
 
     public Response postRaw(String path, String contentType, String body, String... headers) {
-        HttpRequest.Builder builder =
-                request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        return send("POST", path, contentType, body, headers);
+    }
+
+    /** Any method, with this body and these extra headers (name, value, ...), carrying the device's cookies. */
+    public Response send(String method, String path, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
@@ -155,6 +171,10 @@ public final class Device {
                 .timeout(TIMEOUT)
                 // As a browser does; without it Spring Boot answers errors in JSON, not with the error page.
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        String address = forwardedFor;
+        if (address != null) {
+            builder.header("X-Forwarded-For", address);
+        }
         if (!cookies.isEmpty()) {
             builder.header(
                     "Cookie",

@@ -8,6 +8,7 @@ import dev.oponn.platform.LogFingerprints;
 import dev.oponn.support.Device;
 import dev.oponn.support.Flows;
 import dev.oponn.support.OponnTest;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +19,10 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -36,6 +40,7 @@ import org.springframework.test.context.TestPropertySource;
 // Oponn's debug events too (vote.recorded, rate_limit.refused): an operator may turn them on.
 @TestPropertySource(properties = "logging.level.dev.oponn=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NoSecretsInLogsTests {
 
     /** A well-formed id no ballot has: probes for it must not be logged either. */
@@ -56,7 +61,9 @@ class NoSecretsInLogsTests {
     @Autowired
     MeterRegistry meters;
 
+    // First: it checks that the first refusal of each kind is logged, which a burst before it would hold back.
     @Test
+    @Order(1)
     void noErrorPathLogsABallotIdAManageKeyOrADeviceToken(CapturedOutput output) {
         Device guest = new Device(port);
         String ballot = Flows.createBallot(guest, "Logged?", "yes, no", false);
@@ -205,6 +212,49 @@ class NoSecretsInLogsTests {
                 .as("one line per interval at most, and the test may straddle one boundary")
                 .hasSizeLessThanOrEqualTo(2);
         assertThat(output.getOut()).doesNotContain("probe-");
+    }
+
+    @Test
+    void aHundredWrongMethodsAndAHundredForgedFormsWriteAtMostTwoLinesEach(CapturedOutput output) {
+        Device stranger = new Device(port);
+        String ballot = Flows.createBallot(stranger, "Flooded?", "yes, no", false);
+        double methods = clientErrors("405");
+        double forbidden = clientErrors("403");
+        for (int i = 0; i < 50; i++) {
+            assertThat(stranger.post("/results/" + ballot, "n", String.valueOf(i))
+                            .status())
+                    .isEqualTo(405);
+            assertThat(stranger.postWithoutCsrf("/vote/" + ballot, "option_id", "1")
+                            .status())
+                    .isEqualTo(403);
+            // A client that does not ask for HTML (a problem document) is logged the same way.
+            assertThat(stranger.postRaw(
+                                    "/results/" + ballot,
+                                    "application/x-www-form-urlencoded",
+                                    "X-CSRF-Token=" + stranger.csrfToken(),
+                                    "Accept",
+                                    "application/json")
+                            .status())
+                    .isEqualTo(405);
+            assertThat(stranger.postRaw("/create", "application/x-www-form-urlencoded", "measure=x", "Accept", "*/*")
+                            .status())
+                    .isEqualTo(403);
+        }
+
+        assertThat(clientErrors("405") - methods).isEqualTo(100);
+        assertThat(clientErrors("403") - forbidden).isEqualTo(100);
+        assertThat(output.getOut().lines().filter(line -> line.contains("http.method_not_allowed")))
+                .as("one line per interval at most, and the test may straddle one boundary")
+                .hasSizeLessThanOrEqualTo(2);
+        assertThat(output.getOut().lines().filter(line -> line.contains("http.forbidden")))
+                .hasSizeLessThanOrEqualTo(2);
+        assertThat(output.getOut()).doesNotContain(ballot);
+    }
+
+    private double clientErrors(String status) {
+        Counter counter =
+                meters.find("oponn.http.client_errors").tag("status", status).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private double notFoundCount() {
