@@ -149,6 +149,15 @@ class SecurityHeadersTests {
             String url = file.getURL().toString();
             assets.add(url.substring(url.indexOf("/static/") + "/static".length()));
         }
+        // Every file of every webjar (htmx, its SSE extension, swagger-ui), by its versioned path, not only the
+        // ones a page links: a large one is where the headers were lost before they were written first.
+        Resource[] webjars =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:META-INF/resources/webjars/**/*.*");
+        for (Resource file : webjars) {
+            String url = file.getURL().toString();
+            assets.add(url.substring(url.lastIndexOf("META-INF/resources/") + "META-INF/resources".length()));
+        }
+        assertThat(webjars).as("the webjars on the class path").hasSizeGreaterThan(10);
         for (Element linked : device.get("/").html().select("script[src], link[href]")) {
             assets.add(linked.hasAttr("src") ? linked.attr("src") : linked.attr("href"));
         }
