@@ -18,6 +18,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -197,7 +198,7 @@ public class BallotService {
         if (repository.setPerAddressCap(id, cap)) {
             return changed(id, BallotChanged.Kind.CAP, "per_address_cap", cap == null ? "off" : cap);
         }
-        return repository.statusNow(id).isPresent() ? Optional.empty() : Optional.of(Text.of("manage.refused.gone"));
+        return unchangedUnlessGone(id);
     }
 
     /**
@@ -209,27 +210,29 @@ public class BallotService {
         if (repository.setVoteChallenge(id, challenge)) {
             return changed(id, BallotChanged.Kind.CHALLENGE, "vote_challenge", challenge);
         }
+        return unchangedUnlessGone(id);
+    }
+
+    /** A setting that already had the value asked for is done; a ballot that is not there any more is refused. */
+    private Optional<Text> unchangedUnlessGone(BallotId id) {
         return repository.statusNow(id).isPresent() ? Optional.empty() : Optional.of(Text.of("manage.refused.gone"));
     }
 
-    private Optional<Text> changed(BallotId id, BallotChanged.Kind kind, String setting, @Nullable Object value) {
-        catalog.evict(id);
-        events.publishEvent(new BallotChanged(id, kind));
-        log.atInfo()
-                .setMessage("ballot." + kind.verb())
-                .addKeyValue("ballot", fingerprints.ballot(id.value()))
-                .addKeyValue(setting, value)
-                .log();
-        return Optional.empty();
+    private Optional<Text> changed(BallotId id, BallotChanged.Kind kind) {
+        return changed(id, kind, null, null);
     }
 
-    private Optional<Text> changed(BallotId id, BallotChanged.Kind kind) {
+    /** Every instance drops its copy and every viewer is told; the log names the setting's new value, if any. */
+    private Optional<Text> changed(
+            BallotId id, BallotChanged.Kind kind, @Nullable String setting, @Nullable Object value) {
         catalog.evict(id);
         events.publishEvent(new BallotChanged(id, kind));
-        log.atInfo()
-                .setMessage("ballot." + kind.verb())
-                .addKeyValue("ballot", fingerprints.ballot(id.value()))
-                .log();
+        LoggingEventBuilder line =
+                log.atInfo().setMessage("ballot." + kind.verb()).addKeyValue("ballot", fingerprints.ballot(id.value()));
+        if (setting != null) {
+            line.addKeyValue(setting, value);
+        }
+        line.log();
         return Optional.empty();
     }
 

@@ -116,9 +116,7 @@ public class OwnerControls {
     private static Optional<Optional<Integer>> cap(Map<String, String> form, FieldErrors errors) {
         String typed = form.get(VoteDefences.CAP_FIELD);
         if (typed == null) {
-            errors.reject(
-                    VoteDefences.CAP_FIELD,
-                    Text.of("create.cap_invalid", String.valueOf(VoteDefences.PER_ADDRESS_CAP_MAX)));
+            VoteDefences.refuseCap(errors);
             return Optional.empty();
         }
         Optional<Integer> cap = VoteDefences.parseCap(typed, errors);

@@ -46,8 +46,13 @@ public record VoteDefences(@Nullable Integer perAddressCap, boolean challenge) {
         } catch (NumberFormatException e) {
             // The same answer as a number out of range.
         }
-        errors.reject(CAP_FIELD, Text.of("create.cap_invalid", String.valueOf(PER_ADDRESS_CAP_MAX)));
+        refuseCap(errors);
         return Optional.empty();
+    }
+
+    /** The one refusal of a cap, whatever was wrong with it (or that it was missing where it must be given). */
+    public static void refuseCap(FieldErrors errors) {
+        errors.reject(CAP_FIELD, Text.of("create.cap_invalid", String.valueOf(PER_ADDRESS_CAP_MAX)));
     }
 
     public boolean capped() {
