@@ -158,30 +158,11 @@ class HiddenResultsTests {
     @ValueSource(strings = {"ranked", "score", "multiple", "approval"})
     void afterCloseHidesRoundsPairwiseCountsAndAveragesOfEveryMethod(String method) {
         Device owner = signedIn("mona-" + method);
-        String ballot = Flows.createBallotWith(
-                owner,
-                "measure",
-                "Hidden " + method + "?",
-                "options_raw",
-                "alpha, beta",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "0",
-                "results_visibility",
-                "after_close",
-                "voting_method",
-                method,
-                "max_choices",
-                "2");
+        String ballot = create(owner, "after_close", method);
         Device bystander = new Device(port);
         Flows.openVotePage(bystander, ballot);
         Map<String, String> before = everything(bystander, ballot);
-        Function<String, String[]> marking = switch (method) {
-            case "ranked" -> option -> new String[] {"ranking", option.equals("1") ? "1,2" : "2,1"};
-            case "score" -> option -> new String[] {"score_" + option, "1"};
-            default -> option -> new String[] {"option_id", option};
-        };
+        Function<String, String[]> marking = marking(method);
         castWithStreamsOpen(owner, ballot, 7, 13, List.of(bystander), marking);
         assertHidden(ballot, before, everything(bystander, ballot), "results are hidden until the ballot closes");
     }
@@ -194,25 +175,8 @@ class HiddenResultsTests {
     @ValueSource(strings = {"multiple", "approval", "score"})
     void afterVoteShowsEveryMethodsCountsOnceTheDeviceHasVoted(String method) {
         Device owner = signedIn("vera-" + method);
-        String ballot = Flows.createBallotWith(
-                owner,
-                "measure",
-                "After the vote, " + method + "?",
-                "options_raw",
-                "alpha, beta",
-                "start_time_type",
-                "now",
-                "duration_mins",
-                "0",
-                "results_visibility",
-                "after_vote",
-                "voting_method",
-                method,
-                "max_choices",
-                "2");
-        Function<String, String[]> marking = method.equals("score")
-                ? option -> new String[] {"score_" + option, "1"}
-                : option -> new String[] {"option_id", option};
+        String ballot = create(owner, "after_vote", method);
+        Function<String, String[]> marking = marking(method);
         Device bystander = new Device(port);
         Flows.openVotePage(bystander, ballot);
         Map<String, String> before = everything(bystander, ballot);
@@ -419,10 +383,15 @@ class HiddenResultsTests {
     }
 
     private String create(Device owner, String visibility) {
+        return create(owner, visibility, "single");
+    }
+
+    /** A ballot of {@code alpha, beta} open now, its counts shown {@code visibility}, marked by {@code method}. */
+    private String create(Device owner, String visibility, String method) {
         return Flows.createBallotWith(
                 owner,
                 "measure",
-                "Hidden counts?",
+                "Hidden counts, " + method + "?",
                 "options_raw",
                 "alpha, beta",
                 "start_time_type",
@@ -430,7 +399,20 @@ class HiddenResultsTests {
                 "duration_mins",
                 "0",
                 "results_visibility",
-                visibility);
+                visibility,
+                "voting_method",
+                method,
+                "max_choices",
+                "2");
+    }
+
+    /** The vote form's fields of {@code method} that mark option 1, or option 2, first. */
+    private static Function<String, String[]> marking(String method) {
+        return switch (method) {
+            case "ranked" -> option -> new String[] {"ranking", option.equals("1") ? "1,2" : "2,1"};
+            case "score" -> option -> new String[] {"score_" + option, "1"};
+            default -> option -> new String[] {"option_id", option};
+        };
     }
 
     private Device signedIn(String name) {
